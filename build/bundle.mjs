@@ -1,0 +1,75 @@
+// Builds everything that runs: main/ for Node (ESM), main/electron/ for Electron (CJS), and each
+// renderer/<page>/ into a static page served by the hub. Flag art is copied from flag-icons.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+const production = process.env.NODE_ENV === 'production';
+rmSync(out, { recursive: true, force: true });
+
+const nodeEntries = ['main/cli.ts', 'main/start.ts'].filter((f) => existsSync(join(root, f)));
+await build({
+  entryPoints: nodeEntries.map((f) => join(root, f)),
+  outdir: join(out, 'main'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+
+const electronEntries = ['main/electron/app.ts', 'main/electron/preload.ts'].filter((f) =>
+  existsSync(join(root, f)),
+);
+if (electronEntries.length) {
+  await build({
+    entryPoints: electronEntries.map((f) => join(root, f)),
+    outdir: join(out, 'main', 'electron'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron'],
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+const pages = readdirSync(join(root, 'renderer')).filter((d) =>
+  existsSync(join(root, 'renderer', d, 'main.ts')),
+);
+await build({
+  entryPoints: Object.fromEntries(
+    pages.map((p) => [`${p}/main`, join(root, 'renderer', p, 'main.ts')]),
+  ),
+  outdir: join(out, 'renderer'),
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: !production,
+  logLevel: 'warning',
+});
+for (const page of pages) {
+  for (const file of readdirSync(join(root, 'renderer', page))) {
+    if (/\.(html|css|svg|png|webmanifest)$/.test(file))
+      cpSync(join(root, 'renderer', page, file), join(out, 'renderer', page, file));
+  }
+}
+
+// Flag art: flag-icons' 4:3 country flags (two-letter codes only) plus our Esperanto flag.
+const flagsOut = join(out, 'renderer', 'flags');
+mkdirSync(flagsOut, { recursive: true });
+const flagSrc = join(root, 'node_modules', 'flag-icons', 'flags', '4x3');
+for (const file of readdirSync(flagSrc))
+  if (/^[a-z]{2}\.svg$/.test(file)) cpSync(join(flagSrc, file), join(flagsOut, file));
+cpSync(join(root, 'renderer', 'common', 'eo.svg'), join(flagsOut, 'eo.svg'));

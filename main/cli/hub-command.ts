@@ -1,0 +1,80 @@
+/** `flagwall hub`: parse flags, start the hub, print where to point browsers, stop on Ctrl-C. */
+import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
+import { startHub, type RunningHub } from '../hub/start-hub';
+
+export const HUB_USAGE = `  hub [--port N] [--host H] [--data DIR] [--name WALL] [--key KEY] [--no-mdns]
+      Run the hub headless. Default port 8080 (0 picks a free one), host 0.0.0.0,
+      data dir $FLAGWALL_DATA or ~/.flagwall. --no-mdns: do not announce the wall on the LAN.`;
+
+export async function runHubCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        name: { type: 'string' },
+        key: { type: 'string' },
+        'no-mdns': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`flagwall hub: ${(err as Error).message}\n${HUB_USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${HUB_USAGE}\n`);
+    return 0;
+  }
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(
+      `flagwall hub: --port must be an integer 0..65535, got "${values.port}"\n`,
+    );
+    return 2;
+  }
+  const running = await startHub({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.data ? { dataDir: values.data } : {}),
+    ...(values.name ? { wall: values.name } : {}),
+    ...(values.key ? { key: values.key } : {}),
+  });
+  await printBanner(running);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await running.close();
+  process.stdout.write('flagwall hub stopped\n');
+  return 0;
+}
+
+export async function printBanner(running: RunningHub): Promise<void> {
+  const { urls, state } = running;
+  const qr = await QRCode.toString(urls.phone, { type: 'terminal', small: true });
+  process.stdout.write(
+    [
+      `flagwall hub "${state.wall}" is live`,
+      `phone:    ${urls.phone}`,
+      `screen:   ${urls.screen}`,
+      `operator: ${urls.operator}`,
+      `health:   ${urls.health}`,
+      ...(running.keyCreated
+        ? [`wall key: ${state.key}  (new; screens and operators need it, phones do not)`]
+        : []),
+      'scan to join from a phone:',
+      qr,
+    ].join('\n') + '\n',
+  );
+}

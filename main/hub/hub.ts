@@ -1,0 +1,456 @@
+/**
+ * The hub: every client's session, the phones, and the tick that fans one binary frame out to
+ * every screen. Written against HubSocket and HubClock only, so it runs (and is tested) without
+ * a network or real time. The ws/http wiring lives in server.ts.
+ */
+import {
+  BinTag,
+  decodeClientFrame,
+  encodeAck,
+  encodePong,
+  encodeTick,
+  type TickMove,
+  type TickTap,
+} from '../../shared/protocol/binary';
+import { CloseCode } from '../../shared/protocol/codes';
+import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages';
+import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { Settings } from '../../shared/scene/settings';
+import { RIPPLE_LIFE_MS } from '../../shared/scene/evaluate';
+import { quantize } from '../../shared/protocol/binary';
+import type { HubClock } from './clock';
+import { pickFlag, sanitizeName } from './flags';
+import { DEFAULT_LIMITS, TokenBucket, type HubLimits } from './limits';
+import type { Logger } from './logger';
+import { PhoneRegistry, phoneInfo, type Phone } from './phones';
+import { Session } from './session';
+import type { ConnectionInfo, HubSocket } from './socket';
+import { parseClientMessage } from './validation';
+import { choosePlayoutDelay } from './playout';
+
+export interface HubOptions {
+  wall: string;
+  hubId: string;
+  /** Wall key screens and operators must present. */
+  key: string;
+  settings: Settings;
+  clock: HubClock;
+  log: Logger;
+  limits?: Partial<HubLimits>;
+  /** Makes phone resume tokens; injected so tests are deterministic. */
+  token: () => string;
+  /** Called after every settings change (the hub persists them). */
+  onSettings?: (settings: Settings) => void;
+}
+
+/** What a connection hands its bytes to. */
+export interface Connection {
+  receive(data: Uint8Array | string, isBinary: boolean): void;
+  closed(): void;
+}
+
+export interface HubCounters {
+  messagesIn: number;
+  messagesOut: number;
+  rateLimited: number;
+  badMessages: number;
+  skippedTicks: number;
+  slowClosed: number;
+}
+
+export class Hub {
+  readonly limits: HubLimits;
+  readonly phones = new PhoneRegistry();
+  readonly sessions = new Set<Session>();
+  readonly counters: HubCounters = {
+    messagesIn: 0,
+    messagesOut: 0,
+    rateLimited: 0,
+    badMessages: 0,
+    skippedTicks: 0,
+    slowClosed: 0,
+  };
+  private settings: Settings;
+  private tickCount = 0;
+  private tickTimer: unknown = null;
+  private presenceTimer: unknown = null;
+  private readonly sessionByPhone = new Map<number, Session>();
+  private readonly perAddress = new Map<string, number>();
+  private gone: number[] = [];
+  private taps: TickTap[] = [];
+  private readonly ripples: { id: number; x: number; y: number; t0: number }[] = [];
+  private nextRippleId = 1;
+  readonly startedAt: number;
+
+  constructor(private readonly opts: HubOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.settings = { ...opts.settings };
+    this.startedAt = opts.clock.now();
+  }
+
+  get wall(): string {
+    return this.opts.wall;
+  }
+  get hubId(): string {
+    return this.opts.hubId;
+  }
+  get currentSettings(): Readonly<Settings> {
+    return this.settings;
+  }
+
+  /** Starts the tick and presence loops. */
+  start(): void {
+    this.restartTick();
+    this.presenceTimer = this.opts.clock.setInterval(
+      () => this.sendPresence(),
+      1000 / this.limits.presenceHz,
+    );
+  }
+
+  /** Stops the loops and closes every client with GOING_AWAY. */
+  stop(reason = 'hub shutting down'): void {
+    this.opts.clock.clearInterval(this.tickTimer);
+    this.opts.clock.clearInterval(this.presenceTimer);
+    for (const s of this.sessions) this.close(s, CloseCode.GOING_AWAY, reason);
+  }
+
+  accept(socket: HubSocket, info: ConnectionInfo): Connection {
+    const session = new Session(socket, info, this.opts.clock.now());
+    this.sessions.add(session);
+    const count = (this.perAddress.get(info.address) ?? 0) + 1;
+    this.perAddress.set(info.address, count);
+    if (count > this.limits.maxPerAddress) {
+      this.reject(
+        session,
+        CloseCode.TOO_MANY_CONNECTIONS,
+        'too many connections from this address',
+      );
+    } else {
+      session.helloTimer = this.opts.clock.setTimeout(() => {
+        if (!session.role)
+          this.reject(session, CloseCode.NO_HELLO, 'no hello within the time limit');
+      }, this.limits.helloTimeoutMs);
+    }
+    return {
+      receive: (data, isBinary) => this.receive(session, data, isBinary),
+      closed: () => this.onClosed(session),
+    };
+  }
+
+  /** Live settings change: applied to every client at once. */
+  updateSettings(patch: Partial<Settings>): void {
+    const tickChanged = patch.tickHz !== undefined && patch.tickHz !== this.settings.tickHz;
+    this.settings = { ...this.settings, ...patch };
+    if (tickChanged && this.tickTimer !== null) this.restartTick();
+    this.opts.onSettings?.(this.settings);
+    const msg: HubMessage = {
+      type: 'settings',
+      settings: this.settings,
+      playoutDelayMs: this.playoutDelayMs(),
+    };
+    for (const s of this.sessions) if (s.role) this.sendJson(s, msg);
+  }
+
+  /** Encodes one frame of what changed and sends the same bytes to every screen. */
+  tick(): void {
+    const now = this.opts.clock.now();
+    const moves: TickMove[] = [];
+    for (const p of this.phones.values()) {
+      if (!p.moved) continue;
+      p.moved = false;
+      moves.push({ id: p.id, qx: quantize(p.x), qy: quantize(p.y) });
+    }
+    const frame = encodeTick(this.tickCount++, now, moves, this.gone, this.taps);
+    this.gone = [];
+    this.taps = [];
+    for (const s of this.sessions) {
+      if (s.role === 'screen' && s.screen) {
+        if (this.backedUp(s)) {
+          s.screen.skippedTicks++;
+          this.counters.skippedTicks++;
+          continue;
+        }
+        this.sendBinary(s, frame);
+        s.screen.bytesOut += frame.byteLength;
+      } else if (s.role === 'phone' && s.phone?.unacked && !this.backedUp(s)) {
+        s.phone.unacked = false;
+        this.sendBinary(s, encodeAck(s.phone.seq, s.phone.x, s.phone.y));
+      }
+    }
+    this.expireDozing(now);
+  }
+
+  playoutDelayMs(): number {
+    return choosePlayoutDelay(this.settings, this.screenJitters());
+  }
+
+  // ---- receiving -----------------------------------------------------------------------------
+
+  private receive(s: Session, data: Uint8Array | string, isBinary: boolean): void {
+    if (s.closed) return;
+    this.counters.messagesIn++;
+    if (s.screen) s.screen.lastSeen = this.opts.clock.now();
+    if (isBinary && typeof data !== 'string') return this.receiveBinary(s, data);
+    const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
+    const msg = parsed.message;
+    if (msg.type === 'hello') return this.onHello(s, msg);
+    if (!s.role) return this.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
+    if (msg.type === 'stats') {
+      if (!s.screen) return this.reject(s, CloseCode.FORBIDDEN, 'stats are for screens');
+      s.screen.stats = msg;
+      return;
+    }
+    if (msg.type === 'profile') {
+      if (!s.phone) return this.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
+      return this.onProfile(s.phone, msg);
+    }
+  }
+
+  private receiveBinary(s: Session, data: Uint8Array): void {
+    const msg = decodeClientFrame(data);
+    if (!msg) return this.reject(s, CloseCode.BAD_MESSAGE, 'malformed binary frame');
+    if (msg.tag === BinTag.PING) {
+      const t1 = this.opts.clock.now();
+      return this.sendBinary(s, encodePong(msg.t0, t1, this.opts.clock.now()));
+    }
+    if (!s.role) return this.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
+    const phone = s.phone;
+    if (!phone) return this.reject(s, CloseCode.FORBIDDEN, 'only phones move and tap');
+    if (s.waiting) return; // over capacity: not on the wall yet
+    const now = this.opts.clock.now();
+    if (!phone.bucket.take(now)) {
+      this.counters.rateLimited++;
+      return;
+    }
+    if (msg.tag === BinTag.MOVE) {
+      phone.x = msg.x;
+      phone.y = msg.y;
+      phone.seq = msg.seq;
+      phone.moved = true;
+      phone.unacked = true;
+    } else {
+      const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
+      this.taps.push(tap);
+      this.ripples.push({ id: this.nextRippleId++, x: msg.x, y: msg.y, t0: now });
+    }
+  }
+
+  private onHello(s: Session, hello: HelloMsg): void {
+    if (s.role) return this.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
+    this.opts.clock.clearTimeout(s.helloTimer);
+    if (hello.proto !== PROTOCOL_VERSION) {
+      return this.reject(
+        s,
+        CloseCode.VERSION_MISMATCH,
+        `protocol ${hello.proto} not supported; hub speaks ${PROTOCOL_VERSION}`,
+      );
+    }
+    if (hello.role !== 'phone' && hello.key !== this.opts.key) {
+      return this.reject(s, CloseCode.UNAUTHORIZED, 'wrong or missing wall key');
+    }
+    s.role = hello.role;
+    if (hello.role === 'phone') return this.joinPhone(s, hello);
+    if (hello.role === 'screen') {
+      s.screen = {
+        name: sanitizeName(hello.screen?.name) || `screen-${this.sessions.size}`,
+        slice: hello.screen?.slice ?? null,
+        stats: null,
+        lastSeen: this.opts.clock.now(),
+        skippedTicks: 0,
+        bytesOut: 0,
+      };
+    }
+    this.sendJson(s, this.welcome(s));
+    if (hello.role === 'screen') this.sendJson(s, this.snapshot());
+  }
+
+  private joinPhone(s: Session, hello: HelloMsg): void {
+    const now = this.opts.clock.now();
+    let phone = this.phones.byResume(hello.resume);
+    if (phone) {
+      const previous = this.sessionByPhone.get(phone.id);
+      if (previous && previous !== s)
+        this.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
+      phone.dozing = false;
+    } else {
+      if (this.activePhoneCount() >= this.settings.maxPhones) {
+        s.waiting = true;
+        this.sendJson(s, this.welcome(s));
+        this.sendJson(s, { type: 'wait', position: this.waitingCount() });
+        return;
+      }
+      const flag = pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
+      const bucket = new TokenBucket(
+        this.limits.phoneMsgsPerSecond,
+        this.limits.phoneMsgsPerSecond,
+        now,
+      );
+      phone = this.phones.add(this.opts.token(), flag, sanitizeName(hello.phone?.name), bucket);
+    }
+    s.phone = phone;
+    this.sessionByPhone.set(phone.id, s);
+    this.sendJson(s, this.welcome(s));
+    this.broadcastRoster([phone], []);
+  }
+
+  private onProfile(phone: Phone, msg: ProfileMsg): void {
+    if (msg.flag) phone.flag = msg.flag;
+    if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
+    this.broadcastRoster([phone], []);
+  }
+
+  // ---- leaving -------------------------------------------------------------------------------
+
+  private onClosed(s: Session): void {
+    if (!this.sessions.delete(s)) return;
+    s.closed = true;
+    this.opts.clock.clearTimeout(s.helloTimer);
+    const left = (this.perAddress.get(s.info.address) ?? 1) - 1;
+    if (left <= 0) this.perAddress.delete(s.info.address);
+    else this.perAddress.set(s.info.address, left);
+    const phone = s.phone;
+    if (phone && this.sessionByPhone.get(phone.id) === s) {
+      this.sessionByPhone.delete(phone.id);
+      phone.dozing = true;
+      phone.dozingSince = this.opts.clock.now();
+      this.broadcastRoster([phone], []);
+    }
+    if (s.waiting || phone) this.admitWaiting();
+  }
+
+  private expireDozing(now: number): void {
+    const removed: number[] = [];
+    for (const p of this.phones.values()) {
+      if (p.dozing && now - p.dozingSince >= this.limits.phoneGraceMs) removed.push(p.id);
+    }
+    if (removed.length === 0) return;
+    for (const id of removed) this.phones.remove(this.phones.get(id)!);
+    this.broadcastRoster([], removed);
+    this.admitWaiting();
+  }
+
+  /** Lets waiting phones onto the wall, oldest first, while there is room. */
+  private admitWaiting(): void {
+    const waiting = [...this.sessions]
+      .filter((s) => s.waiting)
+      .sort((a, b) => a.connectedAt - b.connectedAt);
+    for (const s of waiting) {
+      if (this.activePhoneCount() >= this.settings.maxPhones) break;
+      s.waiting = false;
+      s.role = null;
+      this.opts.clock.clearTimeout(s.helloTimer);
+      this.joinPhone(s, { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' });
+      s.role = 'phone';
+    }
+  }
+
+  // ---- sending -------------------------------------------------------------------------------
+
+  private welcome(s: Session): HubMessage {
+    return {
+      type: 'welcome',
+      proto: PROTOCOL_VERSION,
+      hubId: this.opts.hubId,
+      wall: this.opts.wall,
+      clientId: s.phone?.id ?? 0,
+      role: s.role ?? 'phone',
+      ...(s.phone ? { resume: s.phone.token, flag: s.phone.flag, name: s.phone.name } : {}),
+      settings: this.settings,
+      hubTime: this.opts.clock.now(),
+    };
+  }
+
+  private snapshot(): SnapshotMsg {
+    const now = this.opts.clock.now();
+    const live = this.ripples.filter((r) => now - r.t0 < RIPPLE_LIFE_MS);
+    this.ripples.splice(0, this.ripples.length, ...live);
+    return {
+      type: 'snapshot',
+      phones: [...this.phones.values()].map(phoneInfo),
+      ripples: live,
+      playoutDelayMs: this.playoutDelayMs(),
+    };
+  }
+
+  private broadcastRoster(upsert: Phone[], remove: number[]): void {
+    if (remove.length) this.gone.push(...remove);
+    const msg: HubMessage = {
+      type: 'roster',
+      upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),
+      remove,
+    };
+    for (const s of this.sessions) if (s.role === 'screen') this.sendJson(s, msg);
+  }
+
+  private sendPresence(): void {
+    const msg: HubMessage = { type: 'presence', phones: this.activePhoneCount() };
+    for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) this.sendJson(s, msg);
+  }
+
+  private backedUp(s: Session): boolean {
+    const queued = s.socket.bufferedAmount;
+    if (queued > this.limits.hardBufferedBytes) {
+      this.counters.slowClosed++;
+      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up beyond the hard cap');
+      return true;
+    }
+    return queued > this.limits.softBufferedBytes;
+  }
+
+  private sendJson(s: Session, msg: HubMessage): void {
+    if (s.closed) return;
+    this.counters.messagesOut++;
+    s.socket.send(JSON.stringify(msg));
+  }
+
+  private sendBinary(s: Session, frame: Uint8Array): void {
+    if (s.closed) return;
+    this.counters.messagesOut++;
+    s.socket.send(frame);
+  }
+
+  /** Tells the client why, logs one line, closes it. Nothing else is affected. */
+  private reject(s: Session, code: number, message: string): void {
+    if (s.closed) return;
+    this.counters.badMessages += code === CloseCode.BAD_MESSAGE ? 1 : 0;
+    this.opts.log.warn(
+      { address: s.info.address, role: s.role, code, reason: message },
+      'closing client',
+    );
+    this.sendJson(s, { type: 'error', code, message });
+    this.close(s, code, message);
+  }
+
+  private close(s: Session, code: number, reason: string): void {
+    if (s.closed) return;
+    s.socket.close(code, reason.slice(0, 120));
+    this.onClosed(s);
+  }
+
+  private restartTick(): void {
+    this.opts.clock.clearInterval(this.tickTimer);
+    this.tickTimer = this.opts.clock.setInterval(() => this.tick(), 1000 / this.settings.tickHz);
+  }
+
+  private activePhoneCount(): number {
+    let n = 0;
+    for (const p of this.phones.values()) if (!p.dozing) n++;
+    return n;
+  }
+
+  private waitingCount(): number {
+    let n = 0;
+    for (const s of this.sessions) if (s.waiting) n++;
+    return n;
+  }
+
+  private screenJitters(): number[] {
+    const out: number[] = [];
+    for (const s of this.sessions)
+      if (s.screen?.stats?.jitterMs !== undefined) out.push(s.screen.stats.jitterMs);
+    return out;
+  }
+}

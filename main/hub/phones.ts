@@ -1,0 +1,88 @@
+/**
+ * Phones on the wall, by id and by resume token. A phone outlives its socket: when the socket
+ * drops it dozes for the grace period, and a hello with its resume token brings it back.
+ */
+import type { PhoneInfo } from '../../shared/protocol/hub-messages';
+import type { TokenBucket } from './limits';
+
+export interface Phone {
+  readonly id: number;
+  readonly token: string;
+  flag: string;
+  name: string;
+  x: number;
+  y: number;
+  /** Last MOVE seq accepted, echoed in ACK. */
+  seq: number;
+  /** Position changed since the last tick. */
+  moved: boolean;
+  /** Position changed since the last ACK. */
+  unacked: boolean;
+  dozing: boolean;
+  /** Hub time when the phone started dozing. */
+  dozingSince: number;
+  bucket: TokenBucket;
+}
+
+export class PhoneRegistry {
+  private readonly byId = new Map<number, Phone>();
+  private readonly byToken = new Map<string, Phone>();
+  private nextId = 1;
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  values(): IterableIterator<Phone> {
+    return this.byId.values();
+  }
+
+  get(id: number): Phone | undefined {
+    return this.byId.get(id);
+  }
+
+  byResume(token: string | undefined): Phone | undefined {
+    return token ? this.byToken.get(token) : undefined;
+  }
+
+  add(token: string, flag: string, name: string, bucket: TokenBucket): Phone {
+    const id = this.nextId;
+    this.nextId = this.nextId >= 0xfffffffe ? 1 : this.nextId + 1;
+    const phone: Phone = {
+      id,
+      token,
+      flag,
+      name,
+      x: 0.5,
+      y: 0.5,
+      seq: 0,
+      moved: false,
+      unacked: false,
+      dozing: false,
+      dozingSince: 0,
+      bucket,
+    };
+    this.byId.set(id, phone);
+    this.byToken.set(token, phone);
+    return phone;
+  }
+
+  remove(phone: Phone): void {
+    this.byId.delete(phone.id);
+    this.byToken.delete(phone.token);
+  }
+
+  /** Restores ids past those already used (after a restart), so old and new never collide. */
+  reserveIdsBelow(id: number): void {
+    if (id > this.nextId) this.nextId = id;
+  }
+}
+
+export const phoneInfo = (p: Phone): PhoneInfo => ({
+  id: p.id,
+  flag: p.flag,
+  name: p.name,
+  x: p.x,
+  y: p.y,
+  dozing: p.dozing,
+});

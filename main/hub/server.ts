@@ -1,0 +1,103 @@
+/**
+ * HTTP + WebSocket wiring for the hub: pages from the built bundle, /healthz, and /ws.
+ * Every socket gets an error handler; a fault in one client never reaches the others.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { WS_PATH } from '../../shared/protocol/version';
+import type { Hub } from './hub';
+import type { Logger } from './logger';
+import { healthReport } from './health';
+import { loadStaticFiles, type StaticFile } from './static-files';
+import { adaptWs } from './ws-adapter';
+
+export interface HubServerOptions {
+  hub: Hub;
+  log: Logger;
+  /** Directory of the built renderer bundle (dist/renderer). */
+  staticRoot: string;
+  version: string;
+  /** Extra routes (e.g. /metrics, /join.svg) answered before static files. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+}
+
+/** Security headers on every page: no framing, no sniffing, scripts only from us. */
+const PAGE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'",
+};
+
+export function createHubServer(opts: HubServerOptions): { server: Server; wss: WebSocketServer } {
+  const { hub, log } = opts;
+  const files = loadStaticFiles(opts.staticRoot);
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = opts.routes?.[path];
+    if (route) return route(req, res);
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify(healthReport(hub, opts.version)));
+    }
+    const file: StaticFile | undefined = files.get(path);
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('not found\n');
+    }
+    res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', ...PAGE_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  });
+  server.on('clientError', (err, socket) => {
+    log.debug({ err: err.message }, 'http client error');
+    socket.destroy();
+  });
+
+  const wss = new WebSocketServer({
+    server,
+    path: WS_PATH,
+    maxPayload: hub.limits.maxPayload,
+    perMessageDeflate: false,
+    clientTracking: true,
+  });
+  wss.on('error', (err) => log.error({ err: err.message }, 'websocket server error'));
+  wss.on('connection', (ws, req) => {
+    const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+    const acceptLanguage = req.headers['accept-language'];
+    const conn = hub.accept(adaptWs(ws), {
+      address,
+      ...(acceptLanguage ? { acceptLanguage } : {}),
+    });
+    ws.on('message', (data, isBinary) => {
+      try {
+        conn.receive(toBytes(data, isBinary), isBinary);
+      } catch (err) {
+        // A bug triggered by one client's message must not take the hub down.
+        log.error({ err: (err as Error).message, address }, 'handler threw; closing that client');
+        ws.close(1011, 'internal error');
+      }
+    });
+    ws.on('error', (err) => log.warn({ err: err.message, address }, 'client socket error'));
+    ws.on('close', () => conn.closed());
+  });
+  return { server, wss };
+}
+
+export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function toBytes(data: unknown, isBinary: boolean): Uint8Array | string {
+  if (!isBinary) return Buffer.isBuffer(data) ? data.toString('utf8') : String(data);
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data as Buffer[]);
+  return new Uint8Array(data as ArrayBuffer);
+}

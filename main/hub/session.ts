@@ -1,0 +1,33 @@
+/** One connection's state on the hub: its socket, role once known, and what it owns. */
+import type { Role } from '../../shared/protocol/codes';
+import type { StatsMsg } from '../../shared/protocol/messages';
+import type { Slice } from '../../shared/geometry/slice';
+import type { Phone } from './phones';
+import type { ConnectionInfo, HubSocket } from './socket';
+
+export interface ScreenInfo {
+  name: string;
+  slice: Slice | null;
+  stats: StatsMsg | null;
+  /** Hub time of the last message from this screen. */
+  lastSeen: number;
+  /** Ticks not sent because the socket was backed up. */
+  skippedTicks: number;
+  bytesOut: number;
+}
+
+export class Session {
+  role: Role | null = null;
+  phone: Phone | null = null;
+  screen: ScreenInfo | null = null;
+  helloTimer: unknown = null;
+  closed = false;
+  /** Phones over capacity wait here until a place frees up. */
+  waiting = false;
+
+  constructor(
+    readonly socket: HubSocket,
+    readonly info: ConnectionInfo,
+    readonly connectedAt: number,
+  ) {}
+}

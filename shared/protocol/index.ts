@@ -1,0 +1,5 @@
+export * from './version';
+export * from './codes';
+export * from './binary';
+export type * from './hub-messages';
+export type { ClientMessage, HelloMsg, ProfileMsg, StatsMsg } from './messages';
