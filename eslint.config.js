@@ -4,10 +4,30 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const platformModules = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'crypto', 'child_process'];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+// Bare names are matched exactly (`paths`); anything with a slash or star is a glob (`patterns`),
+// so a folder of ours named like a Node module (shared/net/) is not caught by mistake.
+const platformModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'child_process',
+  'dgram',
+];
+const restrict = (names, message) => {
+  const globs = names.filter((n) => n.includes('*') || n.includes('/'));
+  const exact = names.filter((n) => !globs.includes(n));
+  return {
+    'no-restricted-imports': [
+      'error',
+      { paths: exact.map((name) => ({ name, message })), patterns: [{ group: globs, message }] },
+    ],
+  };
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'release/', 'test-results/'] },

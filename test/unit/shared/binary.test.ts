@@ -31,11 +31,19 @@ describe('binary codecs', () => {
 
   it('round-trips TAP and PING', () => {
     expect(decodeClientFrame(encodeTap(0, 1))).toEqual({ tag: BinTag.TAP, x: 0, y: 1 });
-    expect(decodeClientFrame(encodePing(1234567.125))).toEqual({ tag: BinTag.PING, t0: 1234567.125 });
+    expect(decodeClientFrame(encodePing(1234567.125))).toEqual({
+      tag: BinTag.PING,
+      t0: 1234567.125,
+    });
   });
 
   it('round-trips PONG and ACK', () => {
-    expect(decodeHubFrame(encodePong(1.5, 2.25, 3.125))).toEqual({ tag: BinTag.PONG, t0: 1.5, t1: 2.25, t2: 3.125 });
+    expect(decodeHubFrame(encodePong(1.5, 2.25, 3.125))).toEqual({
+      tag: BinTag.PONG,
+      t0: 1.5,
+      t1: 2.25,
+      t2: 3.125,
+    });
     expect(decodeHubFrame(encodeAck(9, 0, 1))).toEqual({ tag: BinTag.ACK, seq: 9, x: 0, y: 1 });
   });
 
@@ -46,7 +54,14 @@ describe('binary codecs', () => {
     ];
     const taps = [{ id: 7, qx: 100, qy: 200, t0: 1_700_000_000_123.5 }];
     const frame = encodeTick(42, 1_700_000_000_200.25, moves, [3, 4, 5], taps);
-    expect(decodeHubFrame(frame)).toEqual({ tag: BinTag.TICK, tick: 42, hubTime: 1_700_000_000_200.25, moves, gone: [3, 4, 5], taps });
+    expect(decodeHubFrame(frame)).toEqual({
+      tag: BinTag.TICK,
+      tick: 42,
+      hubTime: 1_700_000_000_200.25,
+      moves,
+      gone: [3, 4, 5],
+      taps,
+    });
   });
 
   it('rejects wrong lengths, unknown tags and non-finite times', () => {

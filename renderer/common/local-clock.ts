@@ -1,0 +1,17 @@
+/**
+ * The page's local clock in ms: performance.timeOrigin + performance.now() (monotonic, unlike
+ * Date.now()). Test-only: `?clockSkewMs=N&clockDriftPpm=P` on the page URL deliberately puts this
+ * clock off by N ms and makes it run P parts per million fast, to prove the hub clock corrects it.
+ */
+export function localClock(
+  params: URLSearchParams = new URLSearchParams(location.search),
+): () => number {
+  const skew = Number(params.get('clockSkewMs') ?? 0) || 0;
+  const ppm = Number(params.get('clockDriftPpm') ?? 0) || 0;
+  const origin = performance.timeOrigin;
+  if (skew === 0 && ppm === 0) return () => origin + performance.now();
+  return () => {
+    const elapsed = performance.now();
+    return origin + skew + elapsed * (1 + ppm / 1e6);
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * `npm run bench -- <name> [options]`: runs test/bench/<name>.ts, whose `main(args)` prints one
+ * JSON line per measured system. Benches target loopback only and stop by themselves.
+ */
+const [name, ...args] = process.argv.slice(2);
+const BENCHES = ['clock', 'fanout', 'soak', 'storm'];
+if (!name || !BENCHES.includes(name)) {
+  process.stderr.write(`usage: npm run bench -- <${BENCHES.join('|')}> [options]\n`);
+  process.exit(2);
+}
+const mod = (await import(`./${name}.ts`)) as { main(args: string[]): Promise<void> };
+await mod.main(args);
