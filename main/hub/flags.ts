@@ -27,15 +27,16 @@ export function pickFlag(
   return regionFromLanguage(lang) ?? regionFromLanguage(acceptLanguage) ?? FALLBACK_FLAG;
 }
 
-/** Display names: printable, single line, trimmed, at most 24 characters. */
+/** Display names: one line, no control or bidi-override characters, at most 24 graphemes. */
 export function sanitizeName(name: string | undefined): string {
   if (!name) return '';
-  return Array.from(
-    name
-      .replace(/[\p{C}\p{Zl}\p{Zp}]/gu, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  )
-    .slice(0, 24)
-    .join('');
+  const clean = name
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '')
+    .trim();
+  const graphemes = Array.from(
+    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(clean),
+    (g) => g.segment,
+  );
+  return graphemes.slice(0, 24).join('').trim();
 }
