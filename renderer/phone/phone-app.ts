@@ -117,10 +117,9 @@ export class PhoneApp {
           this.debug.flag = msg.flag;
           this.view.showFlag(msg.flag);
         }
-        // A phone over capacity gets a welcome without an id (0), then `wait`.
-        this.onWall = msg.clientId > 0;
         this.setState('live');
-        if (this.onWall) this.announcePosition();
+        // The wall may have missed where the finger is (after a drop): say it again.
+        if (this.debug.last) this.throttle.update(this.debug.last.x, this.debug.last.y);
         break;
       case 'settings':
         this.setRate(msg.settings.cursorHz);
@@ -135,6 +134,11 @@ export class PhoneApp {
         break;
       default:
         break;
+    }
+    if (msg.type === 'welcome') {
+      // A phone over capacity gets a welcome without an id (0), then `wait`.
+      this.onWall = msg.clientId > 0;
+      if (this.onWall) this.announcePosition();
     }
   }
 
