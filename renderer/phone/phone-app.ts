@@ -29,13 +29,13 @@ export interface PhoneDebug {
 
 export class PhoneApp {
   readonly debug: PhoneDebug;
+  /** Joined and not waiting: only then may it move or tap (a waiting phone is not on the wall). */
+  private onWall = false;
   private readonly connection: HubConnection;
   private readonly throttle: MoveThrottle;
   private readonly taps = new TapDetector();
   private seq = 0;
   private activePointer: number | null = null;
-  /** Joined and not waiting: only then may it move or tap (a waiting phone is not on the wall). */
-  private onWall = false;
 
   constructor(
     private readonly pad: HTMLElement,
