@@ -29,6 +29,8 @@ export interface FlagwallDebug {
   readonly slice: Slice;
   readonly playoutDelayMs: number;
   readonly fps: number;
+  /** Main-thread ms per frame (scene + draw calls, smoothed); GPU time not included. */
+  readonly drawMs: number;
   readonly clock: ClockStats;
   /** Flags whose art is in the atlas. */
   readonly flagsReady: string[];
@@ -44,6 +46,7 @@ export interface DebugSource {
   settings(): Settings;
   playoutDelayMs(): number;
   fps(): number;
+  drawMs(): number;
   clock(): ClockStats;
   flagsReady(): string[];
   readPixels(wallX: number, wallY: number, half: number): Promise<PixelBox | null>;
@@ -81,6 +84,9 @@ export function installDebugHook(src: DebugSource): FlagwallDebug {
     },
     get fps() {
       return src.fps();
+    },
+    get drawMs() {
+      return src.drawMs();
     },
     get clock() {
       return src.clock();
