@@ -29,7 +29,7 @@ export interface FlagwallDebug {
   readonly slice: Slice;
   readonly playoutDelayMs: number;
   readonly fps: number;
-  /** Main-thread ms per frame (scene + draw calls, smoothed); GPU time not included. */
+  /** Main-thread ms per WallRenderer.draw (layer updates + draw calls, smoothed); no GPU time. */
   readonly drawMs: number;
   readonly clock: ClockStats;
   /** Flags whose art is in the atlas. */

@@ -96,15 +96,10 @@ let framesAtLastStats = 0;
 let lastStatsAt = performance.now();
 let lastView: SceneView = { t: 0, cursors: [], ripples: [] };
 
-/** Main-thread ms per frame (scene evaluation + draw calls), smoothed; GPU time not included. */
-let drawMs = 0;
-
 function frame(): void {
   requestAnimationFrame(frame);
-  const started = performance.now();
   lastView = store.view(clock.now());
   wall.draw(lastView, settings);
-  drawMs += (performance.now() - started - drawMs) * 0.1;
   frames++;
 }
 
@@ -130,7 +125,7 @@ installDebugHook({
   settings: () => settings,
   playoutDelayMs: () => store.playoutDelayMs,
   fps: () => fps,
-  drawMs: () => drawMs,
+  drawMs: () => wall.drawMs,
   clock: () => clock.stats(),
   flagsReady: () => wall.atlas.ready,
   readPixels: (x, y, half) => wall.readPixels(x, y, half),

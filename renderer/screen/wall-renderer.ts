@@ -25,6 +25,8 @@ export class WallRenderer {
   private frame: WallFrame;
   private width = 1;
   private height = 1;
+  /** Main-thread ms per draw (layer updates + draw calls), smoothed; GPU time not included. */
+  drawMs = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -48,6 +50,7 @@ export class WallRenderer {
   }
 
   draw(view: SceneView, settings: Settings): void {
+    const started = performance.now();
     const t = view.t;
     // Phases are reduced to [0, 1) here in float64; the GPU never sees epoch milliseconds.
     const ripples = worldRipples(this.frame, view.ripples, settings);
@@ -55,6 +58,7 @@ export class WallRenderer {
     this.flags.update(view.cursors, this.frame, settings.flagSize, wavePhase(t, settings), ripples);
     this.renderer.render(this.scene, this.camera);
     this.pixels.flush(this.renderer.getContext(), this.renderer.getPixelRatio());
+    this.drawMs += (performance.now() - started - this.drawMs) * 0.1;
   }
 
   /** Pixels around a wall point from the next drawn frame (test support). */
