@@ -42,9 +42,10 @@ export class PhoneApp {
     private readonly view: PhoneView,
   ) {
     const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+    const chosen = identity.chosenFlag();
     this.debug = {
       state: 'connecting',
-      flag: identity.chosenFlag() ?? flagFromLanguages(languages),
+      flag: chosen && isFlagCode(chosen) ? chosen : flagFromLanguages(languages),
       clientId: 0,
       cursorHz: 30,
       moves: 0,
