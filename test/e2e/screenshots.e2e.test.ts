@@ -56,7 +56,13 @@ describe('screenshots', { timeout: 90000 }, () => {
     };
     const phones = [];
     for (const [locale, [x, y]] of Object.entries(spots)) {
-      const { page } = await newPhonePage(browser, `${hub.url}/`, { locale, viewport: PHONE });
+      // Only the phone whose screenshot is taken animates.
+      const motion = locale === 'en-GB';
+      const { page } = await newPhonePage(browser, `${hub.url}/`, {
+        locale,
+        viewport: PHONE,
+        motion,
+      });
       await page.waitForFunction(
         () => (window as unknown as PhoneWindow).flagwallPhone?.debug.state === 'live',
       );

@@ -36,6 +36,11 @@ export interface PhoneOptions {
   /** BCP 47 locale: sets navigator.language and Accept-Language. Default en-GB. */
   locale?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Let the page animate (the phone's waving flag). Default false: prefers-reduced-motion, which
+   * the page honours, so idle phones cost the shared CPU nothing while a test drives the wall.
+   */
+  motion?: boolean;
 }
 
 /** A phone: its own context (own sessionStorage), touch, mobile viewport. */
@@ -50,6 +55,7 @@ export async function newPhonePage(
     isMobile: true,
     hasTouch: true,
     locale: opts.locale ?? 'en-GB',
+    reducedMotion: opts.motion ? 'no-preference' : 'reduce',
   });
   const page = await context.newPage();
   await page.goto(url);
