@@ -72,7 +72,7 @@ async function openPhone(locale = 'en-GB'): Promise<Page> {
 
 const onPhone = (wx: number, wy: number): Point => ({ x: wx * PHONE.width, y: wy * PHONE.height });
 
-/** Resolves when the screen has drawn a `flag` cursor at (x, y); returns how long that took. */
+/** Resolves when the screen has drawn a `flag` cursor at (x, y), wall fractions. */
 async function waitForFlagAt(screen: Page, flag: string, x: number, y: number): Promise<void> {
   await screen.waitForFunction(
     ([f, px, py, tol]) =>
