@@ -50,6 +50,35 @@ describe('page states in Chromium', { timeout: 30000 }, () => {
     await page.context().close();
   });
 
+  it('a screen reports its clock, frame rate and jitter to the hub (seen in /healthz)', async () => {
+    const h = await hub();
+    const { page } = await newScreenPage(
+      browser,
+      `${h.url}/screen?key=${TEST_KEY}&name=left&x=0&w=0.5`,
+    );
+    interface Health {
+      screenDetails: {
+        name: string;
+        fps: number | null;
+        jitterMs: number | null;
+        clock: unknown;
+      }[];
+    }
+    const health = async (): Promise<Health> =>
+      (await fetch(h.urls.health)).json() as Promise<Health>;
+    // Reports go out every 2 s; the first one lands within a few seconds of connecting.
+    await expect
+      .poll(async () => (await health()).screenDetails[0]?.fps ?? 0, {
+        timeout: 10_000,
+        interval: 250,
+      })
+      .toBeGreaterThan(0);
+    const [report] = (await health()).screenDetails;
+    expect(report).toMatchObject({ name: 'left', clock: { converged: expect.any(Boolean) } });
+    expect(report!.jitterMs).toBeGreaterThanOrEqual(0);
+    await page.context().close();
+  });
+
   it('a phone on a full wall waits, says so, and joins when a place frees up', async () => {
     const h = await hub();
     h.hub.updateSettings({ maxPhones: 1 });
