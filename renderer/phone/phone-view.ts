@@ -38,7 +38,7 @@ export class PhoneView {
     this.statusText.textContent = text[state];
     this.notice.textContent =
       state === 'refused'
-        ? `The wall refused this phone${detail ? `: ${detail}` : '.'}`
+        ? `The wall refused this phone${detail ? `: ${detail}` : ''}. Reload the page to try again.`
         : state === 'reconnecting'
           ? 'Lost the wall for a moment. Trying again…'
           : '';
