@@ -24,11 +24,18 @@ export function versionFromUserAgent(ua: string | undefined): string {
   const electron = /Electron\/(\d+)/.exec(ua);
   if (app) return `flagwall ${app[1]}${electron ? ` (Electron ${electron[1]})` : ''}`;
   if (electron) return `Electron ${electron[1]}`;
-  const browser =
-    /(Edg|Firefox|Chrome|Version)\/(\d+)/.exec(ua) ?? /(HeadlessChrome)\/(\d+)/.exec(ua);
-  if (!browser) return 'browser';
-  const name = browser[1] === 'Version' ? 'Safari' : browser[1] === 'Edg' ? 'Edge' : browser[1];
-  return `${name} ${browser[2]}`;
+  // Most specific first: Edge and headless Chrome also say "Chrome", Chrome also says "Safari".
+  for (const [token, name] of [
+    ['Edg', 'Edge'],
+    ['HeadlessChrome', 'HeadlessChrome'],
+    ['Firefox', 'Firefox'],
+    ['Chrome', 'Chrome'],
+    ['Version', 'Safari'],
+  ] as const) {
+    const m = new RegExp(`\\b${token}/(\\d+)`).exec(ua);
+    if (m) return `${name} ${m[1]}`;
+  }
+  return 'browser';
 }
 
 /** Primary language subtag of a BCP 47 tag or Accept-Language header ("de-CH,de;q=0.9" → "de"). */

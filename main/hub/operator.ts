@@ -96,6 +96,9 @@ export class Operator {
           s.phone?.flag ?? pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
         this.audience.recordJoin(flag, lang, s.info.userAgent);
       }
+      let onWall = 0;
+      for (const p of this.opts.hub.phones.values()) if (!p.dozing) onWall++;
+      this.audience.observe(onWall);
     }
   }
 
