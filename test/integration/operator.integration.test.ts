@@ -29,7 +29,6 @@ async function command(op: TestClient, cmd: OperatorCommand): Promise<OperatorAc
   op.sendJson({ type: 'operator', seq: mine, command: cmd });
   return op.waitFor(() => op.json('operator-ack').find((a) => a.seq === mine), 5000, `ack ${mine}`);
 }
-const lastWallState = (c: TestClient) => c.json('wall-state').at(-1);
 
 describe('operator console, hub side', () => {
   it('refuses a wrong key with UNAUTHORIZED and a sentence', async () => {
