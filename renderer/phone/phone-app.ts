@@ -34,6 +34,8 @@ export class PhoneApp {
   private readonly taps = new TapDetector();
   private seq = 0;
   private activePointer: number | null = null;
+  /** Called whenever the flag shown changes (the picker's button follows it). */
+  onFlagChange: ((code: string) => void) | null = null;
 
   constructor(
     private readonly pad: HTMLElement,
@@ -83,11 +85,26 @@ export class PhoneApp {
     this.view.showFlag(code);
     const msg: ProfileMsg = { type: 'profile', flag: code };
     this.connection.send(JSON.stringify(msg));
+    this.onFlagChange?.(code);
+  }
+
+  /** Sets the short name shown with the flag on the wall ('' for none); remembered for next time. */
+  setName(name: string): void {
+    identity.saveChosenName(name);
+    const msg: ProfileMsg = { type: 'profile', name };
+    this.connection.send(JSON.stringify(msg));
+  }
+
+  /** Asks the wall to pulse this phone's flag. False when not on the wall right now. */
+  locate(): boolean {
+    if (this.debug.state !== 'live') return false;
+    return this.connection.send(JSON.stringify({ type: 'locate' }));
   }
 
   private hello(): HelloMsg {
     const resume = identity.resume();
     const chosen = identity.chosenFlag();
+    const name = identity.chosenName();
     return {
       type: 'hello',
       proto: PROTOCOL_VERSION,
@@ -96,6 +113,7 @@ export class PhoneApp {
       phone: {
         lang: (navigator.language || '').slice(0, 35),
         ...(chosen && isFlagCode(chosen) ? { flag: chosen } : {}),
+        ...(name ? { name: name.slice(0, 24) } : {}),
       },
     };
   }
@@ -109,6 +127,7 @@ export class PhoneApp {
         if (msg.flag) {
           this.debug.flag = msg.flag;
           this.view.showFlag(msg.flag);
+          this.onFlagChange?.(msg.flag);
         }
         this.setState('live');
         // The wall may have missed where the finger is (after a drop): say it again.

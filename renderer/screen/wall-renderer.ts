@@ -28,7 +28,7 @@ export class WallRenderer {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    readonly slice: Slice,
+    public slice: Slice,
   ) {
     this.renderer = new WebGLRenderer({
       canvas,
@@ -50,6 +50,12 @@ export class WallRenderer {
     this.flags.update(view.cursors, this.frame, settings.flagSize, wavePhase(t, settings));
     this.renderer.render(this.scene, this.camera);
     this.pixels.flush(this.renderer.getContext(), this.renderer.getPixelRatio());
+  }
+
+  /** The operator moved this screen on the wall: frame the new slice from the next frame on. */
+  setSlice(slice: Slice): void {
+    this.slice = slice;
+    this.resize();
   }
 
   /** Pixels around a wall point from the next drawn frame (test support). */
