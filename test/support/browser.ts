@@ -3,7 +3,13 @@
  * runs on SwiftShader there). Helpers for the pages: a phone context with touch emulation, touch
  * gestures sent as real touch events through the DevTools protocol, and reading screen pixels.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -65,21 +71,46 @@ export async function newScreenPage(
 export type Point = { x: number; y: number };
 
 /**
- * One finger: touchStart at the first point, touchMove through the rest, touchEnd unless
- * `lift` is false. Real touch events (Input.dispatchTouchEvent), which the page sees as
- * pointer events of type "touch".
+ * One finger on a touch page: real touch events (Input.dispatchTouchEvent over the DevTools
+ * protocol), which the page sees as pointer events of type "touch". Each call resolves once
+ * Chromium has dispatched the event.
  */
+export class Finger {
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async on(page: Page): Promise<Finger> {
+    return new Finger(await page.context().newCDPSession(page));
+  }
+
+  down(p: Point): Promise<unknown> {
+    return this.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(p) });
+  }
+
+  move(p: Point): Promise<unknown> {
+    return this.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(p) });
+  }
+
+  up(): Promise<unknown> {
+    return this.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+
+  async release(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
+
+const at = (p: Point) => [{ x: p.x, y: p.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+
+/** touchStart at the first point, touchMove through the rest, touchEnd unless `lift` is false. */
 export async function touchPath(page: Page, points: Point[], lift = true): Promise<void> {
   if (points.length === 0) return;
-  const cdp = await page.context().newCDPSession(page);
+  const finger = await Finger.on(page);
   try {
-    const at = (p: Point) => [{ x: p.x, y: p.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(points[0]!) });
-    for (const p of points.slice(1))
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(p) });
-    if (lift) await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await finger.down(points[0]!);
+    for (const p of points.slice(1)) await finger.move(p);
+    if (lift) await finger.up();
   } finally {
-    await cdp.detach();
+    await finger.release();
   }
 }
 
@@ -128,4 +159,44 @@ export function meanAbsDiff(a: PixelBox, b: PixelBox): number {
   for (let i = 0; i < a.data.length; i += 4)
     for (let c = 0; c < 3; c++, n++) sum += Math.abs(a.data[i + c]! - b.data[i + c]!);
   return n ? sum / n : 0;
+}
+
+/** Fraction of pixels whose largest RGB channel difference exceeds `threshold` (0..255). */
+export function changedFraction(a: PixelBox, b: PixelBox, threshold = 24): number {
+  if (a.data.length !== b.data.length) throw new Error('pixel boxes differ in size');
+  let changed = 0;
+  const n = a.data.length / 4;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.max(
+      Math.abs(a.data[i]! - b.data[i]!),
+      Math.abs(a.data[i + 1]! - b.data[i + 1]!),
+      Math.abs(a.data[i + 2]! - b.data[i + 2]!),
+    );
+    if (d > threshold) changed++;
+  }
+  return n ? changed / n : 0;
+}
+
+/**
+ * Reads the same box frame after frame until at least `minFraction` of it differs from `before`
+ * (for things that move, like a ripple ring passing), or `timeoutMs` passes. Returns the largest
+ * changed fraction seen, for the test to assert on.
+ */
+export async function waitForPixelChange(
+  page: Page,
+  wall: Point,
+  half: number,
+  before: PixelBox,
+  minFraction: number,
+  timeoutMs = 3000,
+): Promise<number> {
+  const end = performance.now() + timeoutMs;
+  let best = 0;
+  while (performance.now() < end) {
+    const now = await readWallPixels(page, wall.x, wall.y, half);
+    if (!now) return 0;
+    best = Math.max(best, changedFraction(before, now));
+    if (best >= minFraction) break;
+  }
+  return best;
 }
