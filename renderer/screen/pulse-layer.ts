@@ -6,12 +6,16 @@ import type { Slice } from '../../shared/geometry/slice';
 import type { SceneView } from '../../shared/scene/store';
 import { wallToViewport } from './wall-frame';
 
-/** How long one pulse lasts, ms. */
+/** How long one pulse lasts once its flag is on screen, ms. */
 export const PULSE_MS = 2600;
+/** A pulse whose flag never shows up (it has not moved yet, or is on another screen) expires. */
+export const PULSE_WAIT_MS = 30_000;
 
 interface Pulse {
   id: number;
-  until: number;
+  /** Counting starts when the flag is first seen, so a join pulse is not spent off-screen. */
+  until: number | null;
+  expires: number;
   el: HTMLElement;
 }
 
@@ -27,7 +31,8 @@ export class PulseLayer {
     if (this.log.length > 100) this.log.shift();
     const existing = this.pulses.get(id);
     if (existing) {
-      existing.until = now + PULSE_MS;
+      existing.until = null;
+      existing.expires = now + PULSE_WAIT_MS;
       return;
     }
     const el = document.createElement('div');
@@ -35,7 +40,7 @@ export class PulseLayer {
     el.append(document.createElement('span'), document.createElement('span'));
     el.hidden = true;
     this.parent.append(el);
-    this.pulses.set(id, { id, until: now + PULSE_MS, el });
+    this.pulses.set(id, { id, until: null, expires: now + PULSE_WAIT_MS, el });
   }
 
   /** Called every frame: moves rings to their flags, removes finished ones. */
@@ -47,7 +52,7 @@ export class PulseLayer {
     const size = Math.max(60, (flagSize / slice.h) * h * 1.7);
     for (const p of this.pulses.values()) {
       const c = view.cursors.find((x) => x.id === p.id);
-      if (now > p.until) {
+      if (now > (p.until ?? p.expires)) {
         p.el.remove();
         this.pulses.delete(p.id);
         continue;
@@ -56,6 +61,7 @@ export class PulseLayer {
         p.el.hidden = true;
         continue;
       }
+      p.until ??= now + PULSE_MS;
       const [x, y] = wallToViewport(slice, w, h, c.x, c.y);
       p.el.hidden = false;
       p.el.style.width = p.el.style.height = `${size}px`;
