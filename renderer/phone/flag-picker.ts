@@ -69,7 +69,7 @@ export class FlagPicker {
     this.button.type = 'button';
     this.button.setAttribute('aria-label', 'Change your flag');
     this.buttonFlag.alt = '';
-    this.button.append(this.buttonFlag, text('span', 'Flag'));
+    this.button.append(this.buttonFlag, text('span', 'Change'));
     this.button.addEventListener('click', () => this.open());
     this.locateButton.type = 'button';
     this.locateButton.setAttribute('aria-label', 'Locate me: make my flag pulse on the wall');
@@ -132,7 +132,8 @@ export class FlagPicker {
 
     const nameRow = el('form', 'picker-name');
     this.nameInput.type = 'text';
-    this.nameInput.maxLength = SHORT_NAME_MAX;
+    // Room to type; sanitizeShortName collapses spaces first, then caps at SHORT_NAME_MAX.
+    this.nameInput.maxLength = SHORT_NAME_MAX * 3;
     this.nameInput.placeholder = 'Short name (optional)';
     this.nameInput.setAttribute('autocomplete', 'nickname');
     this.nameInput.enterKeyHint = 'done';
