@@ -170,7 +170,7 @@ describe('phone join experience', () => {
     await operator.waitFor(() => operator.json('operator-ack').find((a) => a.seq === 3));
     // Phones from earlier tests are dozing, not on the wall: two places are free.
     const first = await phone$(browser, hub);
-    const second = await phone$(browser, hub);
+    await phone$(browser, hub);
     const third = await phone$(browser, hub, 'waiting');
     expect(await third.locator('#notice').textContent()).toMatch(/full.*number 1 in line/);
     await saveScreenshot(third, 'phone-waiting.png');
