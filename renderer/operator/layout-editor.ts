@@ -181,6 +181,12 @@ export class LayoutEditor {
     };
   }
 
+  /** Where a placed screen's outer frame is on the canvas, in CSS px (tests drag it). */
+  boxPx(name: string): RectMm | null {
+    const p = this.layout.screens.find((s) => s.name === name);
+    return p ? this.toPx(outerRect(p)) : null;
+  }
+
   private toPx(r: RectMm): RectMm {
     const { x, y, scale } = this.view;
     return { x: (r.x - x) * scale, y: (r.y - y) * scale, w: r.w * scale, h: r.h * scale };

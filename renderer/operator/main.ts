@@ -95,7 +95,11 @@ function render(s: OperatorStateMsg): void {
     ]
       .filter(Boolean)
       .join(' · ') || 'wall running normally';
-  (window as unknown as { flagwallOperator: unknown }).flagwallOperator = { state: s, activities };
+  (window as unknown as { flagwallOperator: unknown }).flagwallOperator = {
+    state: s,
+    activities,
+    layoutBox: (name: string) => editor.boxPx(name),
+  };
 }
 
 function setToggle(id: string, on: boolean, onText: string, offText: string): void {
