@@ -103,7 +103,13 @@ export class CommandChannel {
         if (elapsed(a) > ACK_TIMEOUT_MS) this.finish(a, 'failed', 'no answer from the hub');
         continue;
       }
-      const targets = connected(this.lastState?.screens ?? []);
+      if (!this.lastState) {
+        // No picture of the screens yet: wait for one, but not for ever.
+        if (elapsed(a) > CONFIRM_TIMEOUT_MS)
+          this.finish(a, 'warn', 'done on the hub; screens unknown');
+        continue;
+      }
+      const targets = connected(this.lastState.screens);
       const done = targets.filter((s) => s.appliedRev >= a.rev!);
       const ms = Math.round(elapsed(a));
       if (targets.length === 0)
