@@ -57,7 +57,7 @@ void main() {
   col += vec3(0.16, 0.07, 0.30) * b1 + vec3(0.00, 0.17, 0.22) * b2;
   vec2 g = fract(q / 0.05) - 0.5;
   float dotMask = 1.0 - smoothstep(0.07, 0.12, length(g));
-  col += vec3(0.11, 0.15, 0.24) * dotMask;
+  col += vec3(0.07, 0.10, 0.17) * dotMask;
   col *= 1.0 + 18.0 * (disp.x + disp.y);
   col += vec3(0.30, 0.62, 1.00) * 0.45 * glow;
   gl_FragColor = vec4(col, 1.0);

@@ -29,7 +29,9 @@ const params = new URLSearchParams(location.search);
 const badge = new StatusBadge(document.getElementById('status')!);
 const parsedSlice = sliceFromParams((k) => params.get(k));
 const slice = parsedSlice ?? WHOLE_WALL;
-const name = params.get('name') ?? defaultName();
+// Clipped to what the hub accepts, so a long value is refused for what it is, not as malformed.
+const name = (params.get('name') ?? defaultName()).slice(0, 64);
+const key = (params.get('key') ?? '').slice(0, 200);
 
 const local = localClock(params);
 const store = new SceneStore();
@@ -41,7 +43,7 @@ const connection = new HubConnection({
     type: 'hello',
     proto: PROTOCOL_VERSION,
     role: 'screen',
-    ...(params.get('key') ? { key: params.get('key')! } : {}),
+    ...(key ? { key } : {}),
     screen: { name, slice: { ...slice } },
   }),
   backoff: SCREEN_BACKOFF,

@@ -41,6 +41,10 @@ export class WallRenderer {
     this.frame = frameForSlice(slice, 1, 1);
     this.resize();
     window.addEventListener('resize', () => this.resize());
+    // After a GPU reset three.js rebuilds its state; the atlas canvas must be uploaded again.
+    canvas.addEventListener('webglcontextrestored', () => {
+      this.atlas.texture.needsUpdate = true;
+    });
   }
 
   draw(view: SceneView, settings: Settings): void {

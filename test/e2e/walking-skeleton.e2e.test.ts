@@ -96,6 +96,13 @@ describe('walking skeleton in Chromium', () => {
     const tapAt = { x: 0.72, y: 0.62 };
     const far = { x: 0.9, y: 0.12 };
 
+    // Warm-up drag (untimed): Chromium's first emulated touch on a fresh page can take a second
+    // to dispatch under load, which says nothing about flagwall.
+    const warm = await dragTo(phone, 0.6, 0.75);
+    await waitForFlagAt(screen, 'gb', 0.6, 0.75);
+    await warm.finger.up();
+    await warm.finger.release();
+
     const flagBefore = (await readWallPixels(screen, target.x, target.y, 10))!;
     const farBefore = (await readWallPixels(screen, far.x, far.y, 10))!;
     const { finger, t0 } = await dragTo(phone, target.x, target.y);
@@ -110,7 +117,9 @@ describe('walking skeleton in Chromium', () => {
     expect(changedFraction(flagBefore, flagAfter)).toBeGreaterThan(0.5);
     expect(changedFraction(farBefore, farAfter)).toBeLessThan(0.05);
 
-    const rippleBefore = (await readWallPixels(screen, tapAt.x, tapAt.y, 40))!;
+    // A tap also moves the flag there, so look for the ring above the flag, clear of its cloth.
+    const ringProbe = { x: tapAt.x, y: tapAt.y - 0.12 };
+    const rippleBefore = (await readWallPixels(screen, ringProbe.x, ringProbe.y, 12))!;
     const tapT0 = performance.now();
     await phone.touchscreen.tap(tapAt.x * PHONE.width, tapAt.y * PHONE.height);
     await screen.waitForFunction(
@@ -122,8 +131,8 @@ describe('walking skeleton in Chromium', () => {
       { polling: 'raf', timeout: 5000 },
     );
     const tapToRippleMs = performance.now() - tapT0;
-    // The ring lights and bends the dots as it passes through the box around the tap.
-    expect(await waitForPixelChange(screen, tapAt, 40, rippleBefore, 0.05)).toBeGreaterThan(0.05);
+    // The ring lights and bends the dots as it passes through the probe box.
+    expect(await waitForPixelChange(screen, ringProbe, 12, rippleBefore, 0.1)).toBeGreaterThan(0.1);
 
     console.log(
       JSON.stringify({
@@ -162,17 +171,18 @@ describe('walking skeleton in Chromium', () => {
 
     // A tap on the seam: the ripple is drawn on both sides of the edge.
     const seam = { x: 0.5, y: 0.3 };
-    const nearLeft = { x: seam.x - 0.04, y: seam.y };
-    const nearRight = { x: seam.x + 0.04, y: seam.y };
-    const l0 = (await readWallPixels(left, nearLeft.x, nearLeft.y, 24))!;
-    const r0 = (await readWallPixels(right, nearRight.x, nearRight.y, 24))!;
+    // Probes just either side of the seam, above the flag the tap moves there.
+    const nearLeft = { x: seam.x - 0.02, y: seam.y - 0.1 };
+    const nearRight = { x: seam.x + 0.02, y: seam.y - 0.1 };
+    const l0 = (await readWallPixels(left, nearLeft.x, nearLeft.y, 12))!;
+    const r0 = (await readWallPixels(right, nearRight.x, nearRight.y, 12))!;
     await phone.touchscreen.tap(seam.x * PHONE.width, seam.y * PHONE.height);
     const [leftChange, rightChange] = await Promise.all([
-      waitForPixelChange(left, nearLeft, 24, l0, 0.05),
-      waitForPixelChange(right, nearRight, 24, r0, 0.05),
+      waitForPixelChange(left, nearLeft, 12, l0, 0.1),
+      waitForPixelChange(right, nearRight, 12, r0, 0.1),
     ]);
-    expect(leftChange).toBeGreaterThan(0.05);
-    expect(rightChange).toBeGreaterThan(0.05);
+    expect(leftChange).toBeGreaterThan(0.1);
+    expect(rightChange).toBeGreaterThan(0.1);
     await Promise.all([left, right, phone].map((p) => p.context().close()));
   });
 });
