@@ -137,7 +137,13 @@ function showConnection(s: ConnectionState, detail?: string): void {
 }
 
 function logActivity(a: Activity): void {
-  if (!activities.includes(a)) activities.unshift(a);
+  if (!activities.includes(a)) {
+    // A dragged slider sends every 100 ms: keep one line for it, not a screenful.
+    const top = activities[0];
+    if (top && top.cmd === 'settings' && top.label === a.label && a.cmd === 'settings')
+      activities.shift();
+    activities.unshift(a);
+  }
   activities.splice(12);
   const icon = { sending: '…', waiting: '…', ok: '✓', warn: '!', failed: '✕' };
   fill(
