@@ -24,6 +24,8 @@ let key = params.get('key') ?? sessionStorage.getItem(KEY_STORE) ?? '';
 let state: OperatorStateMsg | null = null;
 let lastUpdate = 0;
 const activities: Activity[] = [];
+/** Activities replaced by a newer one of the same kind: their late updates are not shown. */
+const superseded = new WeakSet<Activity>();
 
 const countryNames = displayNames('region');
 const languageNames = displayNames('language');
@@ -137,11 +139,14 @@ function showConnection(s: ConnectionState, detail?: string): void {
 }
 
 function logActivity(a: Activity): void {
+  if (superseded.has(a)) return;
   if (!activities.includes(a)) {
     // A dragged slider sends every 100 ms: keep one line for it, not a screenful.
     const top = activities[0];
-    if (top && top.cmd === 'settings' && top.label === a.label && a.cmd === 'settings')
+    if (top && top.cmd === 'settings' && top.label === a.label && a.cmd === 'settings') {
+      superseded.add(top);
       activities.shift();
+    }
     activities.unshift(a);
   }
   activities.splice(12);
