@@ -298,7 +298,7 @@ export class Hub {
     } else {
       if (this.activePhoneCount() >= this.settings.maxPhones) {
         s.waiting = true;
-        s.pendingHello = hello;
+        s.waitingHello = hello;
         this.sendJson(s, this.welcome(s));
         this.sendJson(s, { type: 'wait', position: this.waitingCount() });
         return;
@@ -364,11 +364,11 @@ export class Hub {
       s.waiting = false;
       s.role = null;
       this.opts.clock.clearTimeout(s.helloTimer);
-      // Keep what the phone asked for (flag, name, language) while it waited.
       this.joinPhone(
         s,
-        s.pendingHello ?? { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' },
+        s.waitingHello ?? { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' },
       );
+      s.waitingHello = null;
       s.role = 'phone';
     }
   }
@@ -394,7 +394,6 @@ export class Hub {
   /** Forgets every live ripple (new screens get none in their snapshot). */
   clearRipples(): void {
     this.ripples.length = 0;
-    this.taps = [];
   }
 
   /** Sends one JSON message to one client. */

@@ -24,8 +24,8 @@ export class Session {
   closed = false;
   /** Phones over capacity wait here until a place frees up. */
   waiting = false;
-  /** A waiting phone's hello, used when it is let onto the wall. */
-  pendingHello: HelloMsg | null = null;
+  /** The hello a waiting phone sent (its flag and name), used when it is admitted. */
+  waitingHello: HelloMsg | null = null;
 
   constructor(
     readonly socket: HubSocket,
