@@ -19,6 +19,9 @@ import {
   type ScreenWindow,
 } from '../support/operator-pages';
 
+/** Page loads on a busy 2-core machine with software WebGL are slow; never a sleep. */
+const SLOW = 60_000;
+
 let hub: TestHub;
 let browser: Browser;
 let screen: Page;
@@ -62,124 +65,144 @@ async function wave(p: Page, x = 195): Promise<void> {
 }
 
 describe('phone join experience', () => {
-  it('the join banner QR code, read from the screen, is the phone URL', async () => {
-    await screen.locator('.join-banner .qr svg').waitFor();
-    const text = await decodeQrFromScreen(screen, screen.locator('.join-banner'));
-    expect(text).toBe(hub.urls.phone);
-    expect(await screen.locator('.join-url').textContent()).toBe(
-      hub.urls.phone.replace('http://', '').replace(/\/$/, ''),
-    );
-    await saveScreenshot(screen, 'screen-join-banner.png');
-  });
+  it(
+    'the join banner QR code, read from the screen, is the phone URL',
+    async () => {
+      await screen.locator('.join-banner .qr svg').waitFor();
+      const text = await decodeQrFromScreen(screen, screen.locator('.join-banner'));
+      expect(text).toBe(hub.urls.phone);
+      expect(await screen.locator('.join-url').textContent()).toBe(
+        hub.urls.phone.replace('http://', '').replace(/\/$/, ''),
+      );
+      await saveScreenshot(screen, 'screen-join-banner.png');
+    },
+    SLOW,
+  );
 
-  it('the banner can be switched off and on from the operator', async () => {
-    operator.sendJson({
-      type: 'operator',
-      seq: 1,
-      command: { cmd: 'settings', patch: { showBanner: false } },
-    });
-    await screen.locator('.join-banner').waitFor({ state: 'hidden' });
-    operator.sendJson({
-      type: 'operator',
-      seq: 2,
-      command: { cmd: 'settings', patch: { showBanner: true } },
-    });
-    await screen.locator('.join-banner').waitFor({ state: 'visible' });
-  });
+  it(
+    'the banner can be switched off and on from the operator',
+    async () => {
+      operator.sendJson({
+        type: 'operator',
+        seq: 1,
+        command: { cmd: 'settings', patch: { showBanner: false } },
+      });
+      await screen.locator('.join-banner').waitFor({ state: 'hidden' });
+      operator.sendJson({
+        type: 'operator',
+        seq: 2,
+        command: { cmd: 'settings', patch: { showBanner: true } },
+      });
+      await screen.locator('.join-banner').waitFor({ state: 'visible' });
+    },
+    SLOW,
+  );
 
-  it('the flag picker changes the flag on the wall; locate-me pulses it', async () => {
-    const phone = await phone$(browser, hub, 'live', 'fr-FR');
-    const { clientId, flag } = await phoneDebug(phone);
-    expect(flag).toBe('fr');
-    await wave(phone);
-    await screen.waitForFunction(
-      (id) =>
-        (window as unknown as ScreenWindow).flagwall.cursors.some(
-          (c) => c.id === id && c.flag === 'fr',
+  it(
+    'the flag picker changes the flag on the wall; locate-me pulses it',
+    async () => {
+      const phone = await phone$(browser, hub, 'live', 'fr-FR');
+      const { clientId, flag } = await phoneDebug(phone);
+      expect(flag).toBe('fr');
+      await wave(phone);
+      await screen.waitForFunction(
+        (id) =>
+          (window as unknown as ScreenWindow).flagwall.cursors.some(
+            (c) => c.id === id && c.flag === 'fr',
+          ),
+        clientId,
+      );
+      // Joining pulsed the flag ("that's me").
+      expect(
+        await screen.evaluate(() =>
+          (window as unknown as ScreenWindow).flagwall.operator.pulses.map((p) => p.id),
         ),
-      clientId,
-    );
-    // Joining pulsed the flag ("that's me").
-    expect(
-      await screen.evaluate(() =>
-        (window as unknown as ScreenWindow).flagwall.operator.pulses.map((p) => p.id),
-      ),
-    ).toContain(clientId);
+      ).toContain(clientId);
 
-    await phone.click('.flag-button');
-    // Names come from Intl.DisplayNames in the phone's language (French here).
-    await phone.locator('.country[data-code="jp"]').waitFor();
-    expect(await phone.locator('.country[data-code="jp"]').textContent()).toBe('Japon');
-    await saveScreenshot(phone, 'phone-picker.png');
-    await phone.fill('.picker-search', 'jap');
-    expect(await phone.locator('.country:visible').count()).toBe(1);
-    await phone.click('.country[data-code="jp"]');
-    await screen.waitForFunction(
-      (id) =>
-        (window as unknown as ScreenWindow).flagwall.cursors.some(
-          (c) => c.id === id && c.flag === 'jp',
-        ),
-      clientId,
-    );
-    expect(await phone.locator('.picker').isHidden()).toBe(true);
+      await phone.click('.flag-button');
+      // Names come from Intl.DisplayNames in the phone's language (French here).
+      await phone.locator('.country[data-code="jp"]').waitFor();
+      expect(await phone.locator('.country[data-code="jp"]').textContent()).toBe('Japon');
+      await saveScreenshot(phone, 'phone-picker.png');
+      await phone.fill('.picker-search', 'jap');
+      expect(await phone.locator('.country:visible').count()).toBe(1);
+      await phone.click('.country[data-code="jp"]');
+      await screen.waitForFunction(
+        (id) =>
+          (window as unknown as ScreenWindow).flagwall.cursors.some(
+            (c) => c.id === id && c.flag === 'jp',
+          ),
+        clientId,
+      );
+      expect(await phone.locator('.picker').isHidden()).toBe(true);
 
-    const pulsesBefore = await screen.evaluate(
-      () => (window as unknown as ScreenWindow).flagwall.operator.pulses.length,
-    );
-    await phone.click('.locate-button');
-    await screen.waitForFunction(
-      ([id, n]) => {
-        const pulses = (window as unknown as ScreenWindow).flagwall.operator.pulses;
-        return pulses.length > n && pulses.at(-1)!.id === id;
-      },
-      [clientId, pulsesBefore] as const,
-    );
-    await screen.locator('.pulse:not([hidden])').waitFor();
-    await saveScreenshot(screen, 'screen-pulse.png');
-    await expect.poll(() => phone.locator('.toast').textContent()).toMatch(/pulsing/);
-    await saveScreenshot(phone, 'phone-live.png');
-  });
+      const pulsesBefore = await screen.evaluate(
+        () => (window as unknown as ScreenWindow).flagwall.operator.pulses.length,
+      );
+      await phone.click('.locate-button');
+      await screen.waitForFunction(
+        ([id, n]) => {
+          const pulses = (window as unknown as ScreenWindow).flagwall.operator.pulses;
+          return pulses.length > n && pulses.at(-1)!.id === id;
+        },
+        [clientId, pulsesBefore] as const,
+      );
+      await screen.locator('.pulse:not([hidden])').waitFor();
+      await saveScreenshot(screen, 'screen-pulse.png');
+      await expect.poll(() => phone.locator('.toast').textContent()).toMatch(/pulsing/);
+      await saveScreenshot(phone, 'phone-live.png');
+    },
+    SLOW,
+  );
 
-  it('a short name is sanitized, capped, and shown with the flag on the wall', async () => {
-    const phone = await phone$(browser, hub);
-    const { clientId } = await phoneDebug(phone);
-    await wave(phone, 120);
-    await phone.click('.flag-button');
-    await phone.fill('.picker-name input', '  Ana\u0007 \n Maria  Lopez-Garcia the Third ');
-    await phone.click('.picker-save');
-    await screen.waitForFunction(
-      (id) =>
-        (window as unknown as ScreenWindow).flagwall.cursors.some(
-          (c) => c.id === id && c.name !== '',
-        ),
-      clientId,
-    );
-    const name = await screen.evaluate(
-      (id) => (window as unknown as ScreenWindow).flagwall.cursors.find((c) => c.id === id)!.name,
-      clientId,
-    );
-    expect(name).toBe('Ana Maria Lopez-');
-  });
+  it(
+    'a short name is sanitized, capped, and shown with the flag on the wall',
+    async () => {
+      const phone = await phone$(browser, hub);
+      const { clientId } = await phoneDebug(phone);
+      await wave(phone, 120);
+      await phone.click('.flag-button');
+      await phone.fill('.picker-name input', '  Ana\u0007 \n Maria  Lopez-Garcia the Third ');
+      await phone.click('.picker-save');
+      await screen.waitForFunction(
+        (id) =>
+          (window as unknown as ScreenWindow).flagwall.cursors.some(
+            (c) => c.id === id && c.name !== '',
+          ),
+        clientId,
+      );
+      const name = await screen.evaluate(
+        (id) => (window as unknown as ScreenWindow).flagwall.cursors.find((c) => c.id === id)!.name,
+        clientId,
+      );
+      expect(name).toBe('Ana Maria Lopez-');
+    },
+    SLOW,
+  );
 
-  it('capacity 2 with 3 phones: the third waits, then joins when one leaves', async () => {
-    operator.sendJson({
-      type: 'operator',
-      seq: 3,
-      command: { cmd: 'settings', patch: { maxPhones: 2 } },
-    });
-    await operator.waitFor(() => operator.json('operator-ack').find((a) => a.seq === 3));
-    // Phones from earlier tests are dozing, not on the wall: two places are free.
-    const first = await phone$(browser, hub);
-    await phone$(browser, hub);
-    const third = await phone$(browser, hub, 'waiting');
-    expect(await third.locator('#notice').textContent()).toMatch(/full.*number 1 in line/);
-    await saveScreenshot(third, 'phone-waiting.png');
-    await first.context().close();
-    await third.waitForFunction(
-      () => (window as unknown as PhoneWindow).flagwallPhone.debug.state === 'live',
-      undefined,
-      { timeout: 10_000 },
-    );
-    expect((await phoneDebug(third)).clientId).toBeGreaterThan(0);
-  });
+  it(
+    'capacity 2 with 3 phones: the third waits, then joins when one leaves',
+    async () => {
+      operator.sendJson({
+        type: 'operator',
+        seq: 3,
+        command: { cmd: 'settings', patch: { maxPhones: 2 } },
+      });
+      await operator.waitFor(() => operator.json('operator-ack').find((a) => a.seq === 3));
+      // Phones from earlier tests are dozing, not on the wall: two places are free.
+      const first = await phone$(browser, hub);
+      await phone$(browser, hub);
+      const third = await phone$(browser, hub, 'waiting');
+      expect(await third.locator('#notice').textContent()).toMatch(/full.*number 1 in line/);
+      await saveScreenshot(third, 'phone-waiting.png');
+      await first.context().close();
+      await third.waitForFunction(
+        () => (window as unknown as PhoneWindow).flagwallPhone.debug.state === 'live',
+        undefined,
+        { timeout: 10_000 },
+      );
+      expect((await phoneDebug(third)).clientId).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
 });
