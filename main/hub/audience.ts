@@ -3,7 +3,11 @@
  * peak number of phones on the wall. Counted once per new phone (a resume is not a new join).
  * Nothing personal is kept: only the three labels, added to counters.
  */
-import type { AudienceStats } from '../../shared/protocol/hub-messages';
+import type { AudienceStats, OperatorStateMsg } from '../../shared/protocol/hub-messages';
+import type { Hub } from './hub';
+
+/** Most phones listed in the console (newest first); the counts always cover all of them. */
+const MAX_LISTED_PHONES = 500;
 
 /** Operating system family from a User-Agent header. Order matters: iPadOS says "Macintosh". */
 export function osFromUserAgent(ua: string | undefined): string {
@@ -82,3 +86,25 @@ export class Audience {
 const bump = (m: Map<string, number>, key: string): void => {
   m.set(key, (m.get(key) ?? 0) + 1);
 };
+
+/** The console's phone list and audience counts, from the hub's phones and sessions. */
+export function phonesAndAudience(
+  hub: Hub,
+  audience: Audience,
+): Pick<OperatorStateMsg, 'phones' | 'audience'> {
+  let connected = 0;
+  let dozing = 0;
+  const phones: OperatorStateMsg['phones'] = [];
+  for (const p of hub.phones.values()) {
+    if (p.dozing) dozing++;
+    else connected++;
+    phones.push({ id: p.id, flag: p.flag, name: p.name, dozing: p.dozing });
+  }
+  phones.sort((a, b) => b.id - a.id);
+  let waiting = 0;
+  for (const s of hub.sessions) if (s.waiting) waiting++;
+  return {
+    phones: phones.slice(0, MAX_LISTED_PHONES),
+    audience: audience.stats(connected, dozing, waiting),
+  };
+}

@@ -16,10 +16,11 @@ import { holdsBottomRight, sliceFor, type WallLayout } from '../../shared/geomet
 import type { HubClock } from './clock';
 import type { Hub } from './hub';
 import type { Logger } from './logger';
-import { Audience } from './audience';
+import { Audience, phonesAndAudience } from './audience';
 import { pickFlag } from './flags';
 import { colorFor, ScreenRoster, type LiveScreen } from './operator-screens';
 import type { Session } from './session';
+import type { ShowState } from '../config/show-store';
 
 export interface OperatorOptions {
   hub: Hub;
@@ -28,6 +29,10 @@ export interface OperatorOptions {
   layout: WallLayout;
   /** Persists the layout; a throw is reported to the operator, the live change stays. */
   saveLayout: (layout: WallLayout) => void;
+  /** Blackout, pause and message as restored from the last run. */
+  show: ShowState;
+  /** Persists them (errors are logged; the wall keeps what the operator asked for). */
+  saveShow: (show: ShowState) => void;
   /** The URL phones open (the join banner's QR code). */
   phoneUrl: string;
   version: string;
@@ -39,16 +44,14 @@ export interface OperatorOptions {
 export const IDENTIFY_SECONDS = 8;
 /** A phone may ask to be located at most this often, ms. */
 export const LOCATE_INTERVAL_MS = 1000;
-const MAX_LISTED_PHONES = 500;
 
 export class Operator {
   readonly screens = new ScreenRoster();
   readonly audience = new Audience();
   private layout: WallLayout;
   private rev = 1;
-  private blackout = false;
-  private paused = false;
-  private message = '';
+  private readonly show: ShowState;
+  private pushTimer: unknown = null;
   private identifyUntil = 0;
   private identifyTimer: unknown = null;
   private stateTimer: unknown = null;
@@ -57,6 +60,7 @@ export class Operator {
 
   constructor(private readonly opts: OperatorOptions) {
     this.layout = opts.layout;
+    this.show = { ...opts.show };
     opts.hub.extension = {
       joined: (s, hello) => this.joined(s, hello),
       message: (s, msg) => this.onMessage(s, msg),
@@ -71,6 +75,7 @@ export class Operator {
   stop(): void {
     this.opts.clock.clearInterval(this.stateTimer);
     this.opts.clock.clearTimeout(this.identifyTimer);
+    this.opts.clock.clearTimeout(this.pushTimer);
   }
 
   // ---- hub hooks -----------------------------------------------------------------------------
@@ -78,7 +83,7 @@ export class Operator {
   private joined(s: Session, hello: HelloMsg): void {
     if (s.role === 'screen') {
       this.sendWallState(this.screens.add(s));
-      this.pushState();
+      this.schedulePush();
     } else if (s.role === 'operator') {
       this.operators.add(s);
       this.opts.log.info({ address: s.info.address }, 'operator connected');
@@ -105,7 +110,7 @@ export class Operator {
   private left(s: Session): void {
     if (s.role === 'screen') {
       this.screens.remove(s, this.opts.clock.now());
-      this.pushState();
+      this.schedulePush();
     } else if (this.operators.delete(s) && this.operators.size === 0) {
       this.opts.clock.clearInterval(this.stateTimer);
       this.stateTimer = null;
@@ -126,7 +131,7 @@ export class Operator {
       const live = this.screens.live.get(s);
       if (!live) return this.opts.hub.refuse(s, CloseCode.FORBIDDEN, 'applied is for screens');
       if (msg.rev > live.appliedRev && msg.rev <= live.sentRev) live.appliedRev = msg.rev;
-      return this.pushState();
+      return this.schedulePush();
     }
     if (msg.type === 'locate') {
       if (s.role !== 'phone')
@@ -161,17 +166,17 @@ export class Operator {
         this.toScreens({ type: 'reload' });
         return ack(true, `reload sent to ${screens} screen(s)`);
       case 'blackout':
-        this.blackout = cmd.on;
-        this.wallChanged();
+        this.show.blackout = cmd.on;
+        this.showChanged();
         return ack(true, cmd.on ? 'wall blacked out' : 'blackout lifted');
       case 'pause':
-        this.paused = cmd.on;
-        this.wallChanged();
+        this.show.paused = cmd.on;
+        this.showChanged();
         return ack(true, cmd.on ? 'wall paused' : 'wall running');
       case 'message':
-        this.message = cmd.text.replace(/[\p{C}]/gu, ' ').trim();
-        this.wallChanged();
-        return ack(true, this.message ? 'message shown' : 'message removed');
+        this.show.message = cmd.text.replace(/[\p{C}]/gu, ' ').trim();
+        this.showChanged();
+        return ack(true, this.show.message ? 'message shown' : 'message removed');
       case 'kick':
         if (!this.opts.hub.kickPhone(cmd.phoneId))
           return ack(false, `no phone #${cmd.phoneId} on the wall (already gone?)`);
@@ -203,6 +208,15 @@ export class Operator {
     }
   }
 
+  private showChanged(): void {
+    this.wallChanged();
+    try {
+      this.opts.saveShow(this.show);
+    } catch (err) {
+      this.opts.log.error({ err: (err as Error).message }, 'could not save the show state');
+    }
+  }
+
   // ---- wall-state to screens -----------------------------------------------------------------
 
   /** Something every screen shows changed: new revision, each screen gets its own view of it. */
@@ -224,9 +238,7 @@ export class Operator {
       number,
       color: colorFor(number),
       identify: this.opts.clock.now() < this.identifyUntil,
-      blackout: this.blackout,
-      paused: this.paused,
-      message: this.message,
+      ...this.show,
       banner: {
         show: this.opts.hub.currentSettings.showBanner && holdsBottomRight(sc.slice ?? WHOLE_WALL),
         url: this.opts.phoneUrl,
@@ -243,6 +255,15 @@ export class Operator {
 
   // ---- console state -------------------------------------------------------------------------
 
+  /** Many screens confirming at once make one console update, not one each. */
+  private schedulePush(): void {
+    if (this.pushTimer !== null) return;
+    this.pushTimer = this.opts.clock.setTimeout(() => {
+      this.pushTimer = null;
+      this.pushState();
+    }, 25);
+  }
+
   private pushState(): void {
     if (this.operators.size === 0) return;
     const msg = this.state();
@@ -250,36 +271,18 @@ export class Operator {
   }
 
   state(): OperatorStateMsg {
-    const { hub, clock } = this.opts;
-    const now = clock.now();
-    let connected = 0;
-    let dozing = 0;
-    const phones: OperatorStateMsg['phones'] = [];
-    for (const p of hub.phones.values()) {
-      if (p.dozing) dozing++;
-      else connected++;
-      phones.push({ id: p.id, flag: p.flag, name: p.name, dozing: p.dozing });
-    }
-    phones.sort((a, b) => b.id - a.id);
-    let waiting = 0;
-    for (const s of hub.sessions) if (s.waiting) waiting++;
+    const now = this.opts.clock.now();
     return {
       type: 'operator-state',
-      wall: hub.wall,
+      wall: this.opts.hub.wall,
       version: this.opts.version,
       phoneUrl: this.opts.phoneUrl,
-      settings: { ...hub.currentSettings },
-      playoutDelayMs: hub.playoutDelayMs(),
+      settings: { ...this.opts.hub.currentSettings },
+      playoutDelayMs: this.opts.hub.playoutDelayMs(),
       layout: this.layout,
-      show: {
-        blackout: this.blackout,
-        paused: this.paused,
-        message: this.message,
-        identifyLeftMs: Math.max(0, this.identifyUntil - now),
-      },
+      show: { ...this.show, identifyLeftMs: Math.max(0, this.identifyUntil - now) },
       screens: this.screens.list(this.layout, now),
-      audience: this.audience.stats(connected, dozing, waiting),
-      phones: phones.slice(0, MAX_LISTED_PHONES),
+      ...phonesAndAudience(this.opts.hub, this.audience),
       rev: this.rev,
     };
   }

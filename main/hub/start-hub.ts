@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { loadHubState, saveHubState, type HubState } from '../config/hub-state';
 import { loadLayout, saveLayout } from '../config/layout-store';
+import { loadShow, saveShow } from '../config/show-store';
 import { defaultDataDir, packageVersion, rendererRoot } from '../paths';
 import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
@@ -85,12 +86,16 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   const base = `http://${displayHost(host)}:${address.port}`;
   const layout = loadLayout(dataDir);
   if (layout.problem) log.warn(layout.problem);
+  const show = loadShow(dataDir);
+  if (show.problem) log.warn(show.problem);
   const operator = new Operator({
     hub,
     clock: opts.clock ?? systemClock,
     log,
     layout: layout.layout,
     saveLayout: (l) => saveLayout(dataDir, l),
+    show: show.show,
+    saveShow: (s) => saveShow(dataDir, s),
     phoneUrl: `${base}/`,
     version: packageVersion,
   });

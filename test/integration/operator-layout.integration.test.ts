@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WallLayout } from '../../shared/geometry/layout';
 import { layoutPath } from '../../main/config/layout-store';
+import { showPath } from '../../main/config/show-store';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import { TestClient } from '../support/ws-client';
 
@@ -103,6 +104,39 @@ describe('operator layout', () => {
     expect(mentions[0]).toMatch(/not valid JSON.*using an empty layout/);
     const s = await joinHub(hub.wsUrl, { role: 'screen', key: TEST_KEY, screen: { name: 'L' } });
     expect((await s.waitForJson('wall-state')).slice).toBeNull();
+  });
+
+  it('a hub restarted mid-show keeps the blackout and the message; a corrupt show file does not', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'flagwall-layout-'));
+    const hub = await start();
+    const op = await joinHub(hub.wsUrl, { role: 'operator', key: TEST_KEY });
+    op.sendJson({ type: 'operator', seq: 1, command: { cmd: 'blackout', on: true } });
+    op.sendJson({ type: 'operator', seq: 2, command: { cmd: 'message', text: 'Back soon' } });
+    await op.waitFor(() => op.json('operator-ack').find((a) => a.seq === 2));
+    await hub.stop({ keepData: true });
+    hubs.length = 0;
+    const again = await start();
+    const s = await joinHub(again.wsUrl, { role: 'screen', key: TEST_KEY, screen: { name: 'x' } });
+    expect(await s.waitForJson('wall-state')).toMatchObject({
+      blackout: true,
+      message: 'Back soon',
+      paused: false,
+    });
+
+    await again.stop({ keepData: true });
+    hubs.length = 0;
+    writeFileSync(showPath(dataDir), '{"blackout": "yes"}');
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const third = await start({ log: pino({ level: 'warn' }, sink) });
+    expect(lines.filter((l) => l.includes('show.json'))).toHaveLength(1);
+    const s3 = await joinHub(third.wsUrl, { role: 'screen', key: TEST_KEY, screen: { name: 'x' } });
+    expect(await s3.waitForJson('wall-state')).toMatchObject({ blackout: false, message: '' });
   });
 
   it('a layout with duplicate names is refused with a sentence and changes nothing', async () => {
