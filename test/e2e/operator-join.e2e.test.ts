@@ -195,13 +195,26 @@ describe('phone join experience', () => {
       const third = await phone$(browser, hub, 'waiting');
       expect(await third.locator('#notice').textContent()).toMatch(/full.*number 1 in line/);
       await saveScreenshot(third, 'phone-waiting.png');
+      // Picking a flag while waiting is kept for the moment it joins (and does not upset the hub).
+      await third.click('.flag-button');
+      await third.click('.country[data-code="br"]');
+      expect((await phoneDebug(third)).state).toBe('waiting');
       await first.context().close();
       await third.waitForFunction(
         () => (window as unknown as PhoneWindow).flagwallPhone.debug.state === 'live',
         undefined,
         { timeout: 10_000 },
       );
-      expect((await phoneDebug(third)).clientId).toBeGreaterThan(0);
+      const admitted = await phoneDebug(third);
+      expect(admitted.clientId).toBeGreaterThan(0);
+      await wave(third);
+      await screen.waitForFunction(
+        (id) =>
+          (window as unknown as ScreenWindow).flagwall.cursors.some(
+            (c) => c.id === id && c.flag === 'br',
+          ),
+        admitted.clientId,
+      );
     },
     SLOW,
   );
