@@ -3,7 +3,7 @@
  * wall positions (MOVE frames at the hub's cursor rate) and taps into ripples (TAP frames), and
  * keeps its identity across drops and reloads with the hub's resume token.
  */
-import { encodeMove, encodeTap } from '../../shared/protocol/binary';
+import { BinTag, decodeHubFrame, encodeMove, encodeTap } from '../../shared/protocol/binary';
 import type { HubMessage } from '../../shared/protocol/hub-messages';
 import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -29,6 +29,8 @@ export interface PhoneDebug {
 
 export class PhoneApp {
   readonly debug: PhoneDebug;
+  /** Joined and not waiting: only then may it move or tap (a waiting phone is not on the wall). */
+  private onWall = false;
   private readonly connection: HubConnection;
   private readonly throttle: MoveThrottle;
   private readonly taps = new TapDetector();
@@ -42,9 +44,10 @@ export class PhoneApp {
     private readonly view: PhoneView,
   ) {
     const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+    const chosen = identity.chosenFlag();
     this.debug = {
       state: 'connecting',
-      flag: identity.chosenFlag() ?? flagFromLanguages(languages),
+      flag: chosen && isFlagCode(chosen) ? chosen : flagFromLanguages(languages),
       clientId: 0,
       cursorHz: 30,
       moves: 0,
@@ -55,11 +58,16 @@ export class PhoneApp {
       hello: () => this.hello(),
       backoff: PHONE_BACKOFF,
       onMessage: (msg) => this.onMessage(msg),
-      onBinary: () => {
-        /* ACKs: the hub heard us; nothing to show yet */
+      onBinary: (data) => {
+        // ACK: where the hub has this phone now, shown on the little wall map.
+        const frame = decodeHubFrame(data);
+        if (frame?.tag === BinTag.ACK) this.view.showOnWall(frame.x, frame.y);
       },
       onState: (state, detail) => {
-        if (state !== 'live') this.setState(state, detail);
+        if (state !== 'live') {
+          this.onWall = false;
+          this.setState(state, detail);
+        }
         if (state === 'reconnecting') this.throttle.reset();
       },
     });
@@ -166,12 +174,29 @@ export class PhoneApp {
         this.view.showPresence(msg.phones);
         break;
       case 'wait':
+        this.onWall = false;
         this.debug.state = 'waiting';
         this.view.showWaiting(msg.position);
         break;
       default:
         break;
     }
+    if (msg.type === 'welcome') {
+      // A phone over capacity gets a welcome without an id (0), then `wait`.
+      this.onWall = msg.clientId > 0;
+      if (this.onWall) this.announcePosition();
+    }
+  }
+
+  /**
+   * Tells the hub where this flag is right after (re)joining: the finger's last spot, or the
+   * middle of the wall. So every screen draws a new phone at once, at the same place, and the
+   * wall hears the position again after a drop.
+   */
+  private announcePosition(): void {
+    const p = this.debug.last ?? { x: 0.5, y: 0.5 };
+    this.throttle.reset();
+    this.throttle.update(p.x, p.y);
   }
 
   private setRate(hz: number): void {
@@ -185,6 +210,7 @@ export class PhoneApp {
   }
 
   private sendMove(x: number, y: number): void {
+    if (!this.onWall) return;
     this.seq = (this.seq + 1) & 0xffff;
     if (this.connection.send(encodeMove(this.seq, x, y))) this.debug.moves++;
   }
@@ -229,7 +255,7 @@ export class PhoneApp {
 
   private tap(p: { x: number; y: number }, e: PointerEvent): void {
     this.throttle.flush(); // the flag should be where the ripple starts
-    if (this.connection.send(encodeTap(p.x, p.y))) this.debug.taps++;
+    if (this.onWall && this.connection.send(encodeTap(p.x, p.y))) this.debug.taps++;
     this.view.ripple(e.clientX, e.clientY);
   }
 }

@@ -23,6 +23,7 @@ export class PhoneView {
   private readonly notice = $('notice');
   private readonly marker = $('marker');
   private readonly pad = $('pad');
+  private readonly wallDot = $('wall-dot');
 
   showState(state: PhoneState, detail?: string): void {
     this.root.dataset.state = state;
@@ -72,6 +73,13 @@ export class PhoneView {
   showFinger(clientX: number, clientY: number, down: boolean): void {
     this.marker.style.transform = `translate(${clientX}px, ${clientY}px)`;
     this.root.classList.toggle('touching', down);
+  }
+
+  /** Where the hub has this phone (from its ACK), on the little map of the wall. */
+  showOnWall(x: number, y: number): void {
+    this.wallDot.style.left = `${x * 100}%`;
+    this.wallDot.style.top = `${y * 100}%`;
+    this.wallDot.hidden = false;
   }
 
   ripple(clientX: number, clientY: number): void {

@@ -8,6 +8,7 @@ import { Mesh, PlaneGeometry, ShaderMaterial, Vector4 } from 'three';
 import type { RippleView } from '../../shared/scene/store';
 import { rippleAmplitude, rippleRadius } from '../../shared/scene/evaluate';
 import type { Settings } from '../../shared/scene/settings';
+import { RIPPLE_GLSL, type WorldRipple } from './ripple-field';
 import { wallToWorld, type WallFrame } from './wall-frame';
 
 /** Ripples drawn at once; with more alive, the youngest win. */
@@ -30,7 +31,7 @@ uniform vec4 uRipples[MAX_RIPPLES]; // world x, world y, radius, amplitude
 uniform int uRippleCount;
 varying vec2 vWorld;
 const float TAU = 6.28318530718;
-
+${RIPPLE_GLSL}
 void main() {
   vec2 p = vWorld;
   vec2 disp = vec2(0.0);
@@ -40,12 +41,9 @@ void main() {
     vec4 r = uRipples[i];
     vec2 d = p - r.xy;
     float dist = length(d) + 1e-5;
-    float x = dist - r.z;
-    float width = 0.02 + 0.05 * r.z;
-    float env = exp(-(x * x) / (width * width));
-    float wavelet = sin(6.0 * x / width) * env;
-    disp += (d / dist) * wavelet * r.w * 0.012;
-    glow += env * r.w * smoothstep(0.0, 0.03, r.z);
+    vec2 ring = ringAt(dist, r.z);
+    disp += (d / dist) * ring.y * r.w * 0.012;
+    glow += ring.x * r.w * smoothstep(0.0, 0.03, r.z);
   }
   vec2 q = p + disp;
   float a = TAU * uPhase;
@@ -87,25 +85,36 @@ export class BackdropLayer {
     this.mesh.renderOrder = 0;
   }
 
-  update(
-    frame: WallFrame,
-    phase: number,
-    ripples: readonly RippleView[],
-    settings: Pick<Settings, 'rippleSpeed' | 'rippleStrength'>,
-  ): void {
+  /** `ripples`: this frame's ripples in world units, youngest last (see worldRipples). */
+  update(frame: WallFrame, phase: number, ripples: readonly WorldRipple[]): void {
     // Cover exactly what the camera sees.
     this.mesh.scale.set(frame.right - frame.left, frame.top - frame.bottom, 1);
     this.mesh.position.set((frame.left + frame.right) / 2, (frame.top + frame.bottom) / 2, 0);
     const n = Math.min(ripples.length, MAX_RIPPLES);
-    const first = ripples.length - n; // ripples arrive oldest first: keep the youngest
+    const first = ripples.length - n; // keep the youngest
     for (let i = 0; i < n; i++) {
       const r = ripples[first + i]!;
-      const [wx, wy] = wallToWorld(frame, r.x, r.y);
-      this.ripples[i]!.set(wx, wy, rippleRadius(r.age, settings), rippleAmplitude(r.age, settings));
+      this.ripples[i]!.set(r.x, r.y, r.radius, r.amplitude);
     }
     const u = this.mesh.material.uniforms;
     u.uPhase!.value = phase;
     u.uAspect!.value = frame.aspect;
     u.uRippleCount!.value = n;
   }
+}
+
+/** This frame's ripples in world units, oldest first, as both layers draw them. */
+export function worldRipples(
+  frame: WallFrame,
+  ripples: readonly RippleView[],
+  settings: Pick<Settings, 'rippleSpeed' | 'rippleStrength'>,
+): WorldRipple[] {
+  const out: WorldRipple[] = [];
+  for (const r of ripples) {
+    const amplitude = rippleAmplitude(r.age, settings);
+    if (amplitude <= 0) continue;
+    const [x, y] = wallToWorld(frame, r.x, r.y);
+    out.push({ x, y, radius: rippleRadius(r.age, settings), amplitude });
+  }
+  return out.length > MAX_RIPPLES ? out.slice(out.length - MAX_RIPPLES) : out;
 }

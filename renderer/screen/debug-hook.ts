@@ -29,6 +29,8 @@ export interface FlagwallDebug {
   readonly slice: Slice;
   readonly playoutDelayMs: number;
   readonly fps: number;
+  /** Main-thread ms per WallRenderer.draw (layer updates + draw calls, smoothed); no GPU time. */
+  readonly drawMs: number;
   readonly clock: ClockStats;
   /** Flags whose art is in the atlas. */
   readonly flagsReady: string[];
@@ -44,6 +46,7 @@ export interface DebugSource {
   settings(): Settings;
   playoutDelayMs(): number;
   fps(): number;
+  drawMs(): number;
   clock(): ClockStats;
   flagsReady(): string[];
   readPixels(wallX: number, wallY: number, half: number): Promise<PixelBox | null>;
@@ -83,6 +86,9 @@ export function installDebugHook(src: DebugSource): FlagwallDebug {
     },
     get fps() {
       return src.fps();
+    },
+    get drawMs() {
+      return src.drawMs();
     },
     get clock() {
       return src.clock();

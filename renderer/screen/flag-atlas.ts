@@ -18,6 +18,8 @@ export class FlagAtlas {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly slots = new AtlasSlots(GRID);
   private readonly state = new Map<string, TileState>();
+  /** Rects of drawn tiles, so the per-frame lookup allocates nothing. */
+  private readonly rects = new Map<string, TileRect>();
   /** Bumped whenever a tile is drawn, so the flag layer knows to refresh its tile attributes. */
   version = 0;
 
@@ -37,21 +39,16 @@ export class FlagAtlas {
 
   /** UV rectangle to draw `code` with right now (the fallback's while its art is loading). */
   tile(code: string): TileRect {
+    const ready = this.rects.get(code);
+    if (ready) return ready;
     const key = isFlagCode(code) ? code : FALLBACK_FLAG;
-    const state = this.state.get(key);
-    if (state === 'ready') return this.slots.rect(this.slots.slotOf(key)!);
-    if (state === undefined) this.request(key);
-    return this.fallbackRect();
+    if (!this.state.has(key)) this.request(key);
+    return this.rects.get(FALLBACK_FLAG) ?? this.slots.rect(0);
   }
 
   /** Codes whose tiles are drawn (for tests and the debug hook). */
   get ready(): string[] {
     return [...this.state].filter(([, s]) => s === 'ready').map(([c]) => c);
-  }
-
-  private fallbackRect(): TileRect {
-    const slot = this.slots.slotOf(FALLBACK_FLAG);
-    return this.slots.rect(slot ?? 0);
   }
 
   private request(code: string): void {
@@ -64,6 +61,7 @@ export class FlagAtlas {
         this.ctx.clearRect(rect.px, rect.py, rect.pw, rect.ph);
         this.ctx.drawImage(img, rect.px, rect.py, rect.pw, rect.ph);
         this.state.set(code, 'ready');
+        this.rects.set(code, rect);
         this.texture.needsUpdate = true;
         this.version++;
       },

@@ -14,10 +14,12 @@ import {
 import type { CursorView } from '../../shared/scene/store';
 import type { FlagAtlas } from './flag-atlas';
 import { FLAG_FRAGMENT, FLAG_VERTEX } from './flag-shaders';
-import { wallToWorld, type WallFrame } from './wall-frame';
+import { ringAt, type WorldRipple } from './ripple-field';
+import type { WallFrame } from './wall-frame';
 
-const SEG_U = 24;
-const SEG_V = 6;
+const SEG_U = 16;
+/** The cloth's displacement depends on u only, so one row of quads along v is exact. */
+const SEG_V = 1;
 
 export class FlagLayer {
   readonly mesh: Mesh<InstancedBufferGeometry, ShaderMaterial>;
@@ -25,6 +27,7 @@ export class FlagLayer {
   private offsets!: InstancedBufferAttribute;
   private tiles!: InstancedBufferAttribute;
   private meta!: InstancedBufferAttribute;
+  private bump!: InstancedBufferAttribute;
 
   constructor(private readonly atlas: FlagAtlas) {
     const geometry = new InstancedBufferGeometry();
@@ -49,15 +52,26 @@ export class FlagLayer {
     this.grow(256);
   }
 
-  /** Writes this frame's flags. `phase` is wavePhase(t) in [0, 1), computed in float64. */
-  update(cursors: readonly CursorView[], frame: WallFrame, flagSize: number, phase: number): void {
+  /**
+   * Writes this frame's flags. `phase` is wavePhase(t) in [0, 1), computed in float64. Flags ride
+   * the ripples: a passing ring lifts and lights them (the same ring the backdrop draws).
+   */
+  update(
+    cursors: readonly CursorView[],
+    frame: WallFrame,
+    flagSize: number,
+    phase: number,
+    ripples: readonly WorldRipple[] = [],
+  ): void {
     if (cursors.length > this.capacity) this.grow(cursors.length);
     const off = this.offsets.array as Float32Array;
     const tile = this.tiles.array as Float32Array;
     const meta = this.meta.array as Float32Array;
+    const bump = this.bump.array as Float32Array;
     for (let i = 0; i < cursors.length; i++) {
       const c = cursors[i]!;
-      const [wx, wy] = wallToWorld(frame, c.x, c.y);
+      const wx = c.x * frame.aspect; // wallToWorld, inlined: no allocation per flag
+      const wy = 1 - c.y;
       off[i * 3] = wx;
       off[i * 3 + 1] = wy;
       off[i * 3 + 2] = 1;
@@ -68,7 +82,17 @@ export class FlagLayer {
       tile[i * 4 + 3] = r.dv;
       meta[i * 2] = c.dozing ? 1 : 0;
       meta[i * 2 + 1] = seedFor(c.id);
+      let lift = 0;
+      let glow = 0;
+      for (const r of ripples) {
+        const ring = ringAt(Math.hypot(wx - r.x, wy - r.y), r);
+        lift += ring.wave;
+        glow += ring.env;
+      }
+      bump[i * 2] = lift * flagSize * 0.25;
+      bump[i * 2 + 1] = Math.min(1.5, glow);
     }
+    this.bump.needsUpdate = true;
     this.offsets.needsUpdate = true;
     this.tiles.needsUpdate = true;
     this.meta.needsUpdate = true;
@@ -89,9 +113,11 @@ export class FlagLayer {
     this.offsets = dynamic(new InstancedBufferAttribute(new Float32Array(cap * 3), 3));
     this.tiles = dynamic(new InstancedBufferAttribute(new Float32Array(cap * 4), 4));
     this.meta = dynamic(new InstancedBufferAttribute(new Float32Array(cap * 2), 2));
+    this.bump = dynamic(new InstancedBufferAttribute(new Float32Array(cap * 2), 2));
     g.setAttribute('iOffset', this.offsets);
     g.setAttribute('iTile', this.tiles);
     g.setAttribute('iMeta', this.meta);
+    g.setAttribute('iBump', this.bump);
   }
 }
 

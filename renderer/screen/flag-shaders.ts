@@ -10,6 +10,7 @@ uniform float uWidth;
 attribute vec3 iOffset;   // world x, world y, scale (1 = normal; the operator may pulse it)
 attribute vec4 iTile;     // atlas u0, v0, du, dv
 attribute vec2 iMeta;     // dozing (0/1), per-flag phase seed in [0, 1)
+attribute vec2 iBump;     // ripple passing: lift (world units), glow
 varying vec2 vUv;
 varying vec2 vLocal;
 varying float vShade;
@@ -43,6 +44,8 @@ void main() {
   } else {
     p = vec3(-0.5 * w + (uv.x * 1.2 - 0.05) * w + 0.04 * w, -0.5 * h + (uv.y * 1.3 - 0.2) * h - 0.1 * h, 0.0);
   }
+  p.y += iBump.x;
+  shade *= 1.0 + 0.35 * iBump.y;
   vUv = iTile.xy + uv * iTile.zw;
   vLocal = uv;
   vShade = shade;

@@ -8,7 +8,7 @@
  */
 import { decodeHubFrame, BinTag } from '../../shared/protocol/binary';
 import type { HubMessage } from '../../shared/protocol/hub-messages';
-import type { HelloMsg, StatsMsg } from '../../shared/protocol/messages';
+import type { HelloMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { SCREEN_BACKOFF } from '../../shared/net/backoff';
 import { sliceFromParams, WHOLE_WALL } from '../../shared/geometry/slice';
@@ -19,6 +19,7 @@ import { HubClock } from '../common/hub-clock';
 import { localClock } from '../common/local-clock';
 import { installDebugHook } from './debug-hook';
 import { JitterMeter } from './jitter-meter';
+import { statsMessage } from './stats-message';
 import { StatusBadge } from './status-badge';
 import { WallRenderer } from './wall-renderer';
 import { WallOverlay } from './wall-overlay';
@@ -118,13 +119,7 @@ function reportStats(): void {
   fps = ((frames - framesAtLastStats) * 1000) / Math.max(1, now - lastStatsAt);
   framesAtLastStats = frames;
   lastStatsAt = now;
-  const msg: StatsMsg = {
-    type: 'stats',
-    clock: clock.stats(),
-    fps: Math.min(1000, Math.round(fps * 10) / 10),
-    jitterMs: Math.min(10_000, jitter.jitterMs()),
-  };
-  connection.send(JSON.stringify(msg));
+  connection.send(JSON.stringify(statsMessage(clock.stats(), fps, jitter.jitterMs())));
 }
 
 function defaultName(): string {
@@ -143,6 +138,7 @@ const hook = installDebugHook({
   settings: () => settings,
   playoutDelayMs: () => store.playoutDelayMs,
   fps: () => fps,
+  drawMs: () => wall.drawMs,
   clock: () => clock.stats(),
   flagsReady: () => wall.atlas.ready,
   readPixels: (x, y, half) => wall.readPixels(x, y, half),

@@ -8,7 +8,7 @@ import type { Slice } from '../../shared/geometry/slice';
 import { backgroundPhase, wavePhase } from '../../shared/scene/evaluate';
 import type { Settings } from '../../shared/scene/settings';
 import type { SceneView } from '../../shared/scene/store';
-import { BackdropLayer } from './backdrop-layer';
+import { BackdropLayer, worldRipples } from './backdrop-layer';
 import { FlagAtlas } from './flag-atlas';
 import { FlagLayer } from './flag-layer';
 import { PixelReader, type PixelBox } from './pixel-reader';
@@ -25,6 +25,8 @@ export class WallRenderer {
   private frame: WallFrame;
   private width = 1;
   private height = 1;
+  /** Main-thread ms per draw (layer updates + draw calls), smoothed; GPU time not included. */
+  drawMs = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -48,12 +50,15 @@ export class WallRenderer {
   }
 
   draw(view: SceneView, settings: Settings): void {
+    const started = performance.now();
     const t = view.t;
     // Phases are reduced to [0, 1) here in float64; the GPU never sees epoch milliseconds.
-    this.backdrop.update(this.frame, backgroundPhase(t), view.ripples, settings);
-    this.flags.update(view.cursors, this.frame, settings.flagSize, wavePhase(t, settings));
+    const ripples = worldRipples(this.frame, view.ripples, settings);
+    this.backdrop.update(this.frame, backgroundPhase(t), ripples);
+    this.flags.update(view.cursors, this.frame, settings.flagSize, wavePhase(t, settings), ripples);
     this.renderer.render(this.scene, this.camera);
     this.pixels.flush(this.renderer.getContext(), this.renderer.getPixelRatio());
+    this.drawMs += (performance.now() - started - this.drawMs) * 0.1;
   }
 
   /** The operator moved this screen on the wall: frame the new slice from the next frame on. */

@@ -28,6 +28,11 @@ type PhoneWindow = Window & { flagwallPhone: { debug: { state: string; flag: str
 const PHONE = { width: 390, height: 844 };
 /** Wall fractions: quantization is 1/65535; interpolation settles on the exact last sample. */
 const TOLERANCE = 0.004;
+/**
+ * A ring (strength 2) brightens its pixels by ~90 levels; the calm background drifts by at most
+ * ~25 levels in the few seconds a probe watches. Counting only changes above 48 tells them apart.
+ */
+const RING_THRESHOLD = 48;
 
 let hub: TestHub;
 let browser: Browser;
@@ -36,6 +41,9 @@ beforeAll(async () => {
   if (!existsSync(join(process.cwd(), 'dist/renderer/screen/main.js')))
     throw new Error('dist/renderer is missing: run `node build/bundle.mjs` first (npm test does)');
   hub = await startTestHub();
+  // Slow, strong ripples: the ring then sits on a pixel probe for about a second, so a loaded
+  // machine drawing a few frames a second still catches it.
+  hub.hub.updateSettings({ rippleSpeed: 0.05, rippleStrength: 2 });
   browser = await launchBrowser();
 });
 
@@ -88,7 +96,8 @@ async function dragTo(phone: Page, x: number, y: number): Promise<{ finger: Fing
   return { finger, t0 };
 }
 
-describe('walking skeleton in Chromium', () => {
+// SwiftShader on a shared 2-core machine: generous limits; the 1 s latency budget is asserted inside.
+describe('walking skeleton in Chromium', { timeout: 60000 }, () => {
   it('a touch-move shows the phone flag at that wall spot, and a tap draws a ripple', async () => {
     const screen = await openScreen('');
     const phone = await openPhone('en-GB');
@@ -118,8 +127,8 @@ describe('walking skeleton in Chromium', () => {
     expect(changedFraction(farBefore, farAfter)).toBeLessThan(0.05);
 
     // A tap also moves the flag there, so look for the ring above the flag, clear of its cloth.
-    const ringProbe = { x: tapAt.x, y: tapAt.y - 0.12 };
-    const rippleBefore = (await readWallPixels(screen, ringProbe.x, ringProbe.y, 12))!;
+    const ringProbe = { x: tapAt.x, y: tapAt.y - 0.08 };
+    const rippleBefore = (await readWallPixels(screen, ringProbe.x, ringProbe.y, 8))!;
     const tapT0 = performance.now();
     await phone.touchscreen.tap(tapAt.x * PHONE.width, tapAt.y * PHONE.height);
     await screen.waitForFunction(
@@ -132,7 +141,9 @@ describe('walking skeleton in Chromium', () => {
     );
     const tapToRippleMs = performance.now() - tapT0;
     // The ring lights and bends the dots as it passes through the probe box.
-    expect(await waitForPixelChange(screen, ringProbe, 12, rippleBefore, 0.1)).toBeGreaterThan(0.1);
+    expect(
+      await waitForPixelChange(screen, ringProbe, 8, rippleBefore, 0.1, 4000, RING_THRESHOLD),
+    ).toBeGreaterThan(0.1);
 
     console.log(
       JSON.stringify({
@@ -172,14 +183,14 @@ describe('walking skeleton in Chromium', () => {
     // A tap on the seam: the ripple is drawn on both sides of the edge.
     const seam = { x: 0.5, y: 0.3 };
     // Probes just either side of the seam, above the flag the tap moves there.
-    const nearLeft = { x: seam.x - 0.02, y: seam.y - 0.1 };
-    const nearRight = { x: seam.x + 0.02, y: seam.y - 0.1 };
-    const l0 = (await readWallPixels(left, nearLeft.x, nearLeft.y, 12))!;
-    const r0 = (await readWallPixels(right, nearRight.x, nearRight.y, 12))!;
+    const nearLeft = { x: seam.x - 0.02, y: seam.y - 0.07 };
+    const nearRight = { x: seam.x + 0.02, y: seam.y - 0.07 };
+    const l0 = (await readWallPixels(left, nearLeft.x, nearLeft.y, 10))!;
+    const r0 = (await readWallPixels(right, nearRight.x, nearRight.y, 10))!;
     await phone.touchscreen.tap(seam.x * PHONE.width, seam.y * PHONE.height);
     const [leftChange, rightChange] = await Promise.all([
-      waitForPixelChange(left, nearLeft, 12, l0, 0.1),
-      waitForPixelChange(right, nearRight, 12, r0, 0.1),
+      waitForPixelChange(left, nearLeft, 10, l0, 0.1, 4000, RING_THRESHOLD),
+      waitForPixelChange(right, nearRight, 10, r0, 0.1, 4000, RING_THRESHOLD),
     ]);
     expect(leftChange).toBeGreaterThan(0.1);
     expect(rightChange).toBeGreaterThan(0.1);

@@ -179,8 +179,9 @@ export function changedFraction(a: PixelBox, b: PixelBox, threshold = 24): numbe
 
 /**
  * Reads the same box frame after frame until at least `minFraction` of it differs from `before`
- * (for things that move, like a ripple ring passing), or `timeoutMs` passes. Returns the largest
- * changed fraction seen, for the test to assert on.
+ * (for things that move, like a ripple ring passing), or `timeoutMs` passes. A pixel counts as
+ * changed when a channel moved by more than `threshold`. Returns the largest changed fraction
+ * seen, for the test to assert on.
  */
 export async function waitForPixelChange(
   page: Page,
@@ -189,13 +190,14 @@ export async function waitForPixelChange(
   before: PixelBox,
   minFraction: number,
   timeoutMs = 3000,
+  threshold = 24,
 ): Promise<number> {
   const end = performance.now() + timeoutMs;
   let best = 0;
   while (performance.now() < end) {
     const now = await readWallPixels(page, wall.x, wall.y, half);
     if (!now) return 0;
-    best = Math.max(best, changedFraction(before, now));
+    best = Math.max(best, changedFraction(before, now, threshold));
     if (best >= minFraction) break;
   }
   return best;
