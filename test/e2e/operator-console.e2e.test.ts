@@ -89,6 +89,24 @@ describe('operator console', () => {
   );
 
   it(
+    'blackout asks first, then blacks out every screen; lifting it does not ask',
+    async () => {
+      const button = consolePage.locator('#cmd-blackout');
+      await button.click();
+      await expect.poll(() => button.textContent()).toMatch(/Confirm: black out/);
+      expect(await left.locator('.blackout').isVisible()).toBe(false);
+      await button.click();
+      for (const page of [left, right]) await page.locator('.blackout').waitFor();
+      await consolePage.locator('#activity .act.ok', { hasText: 'Blackout' }).waitFor();
+      await expect.poll(() => button.textContent()).toMatch(/Blackout is ON/);
+      await button.click();
+      for (const page of [left, right])
+        await page.locator('.blackout').waitFor({ state: 'hidden' });
+    },
+    SLOW,
+  );
+
+  it(
     'a flag-size change from the console is drawn by a screen within 200 ms',
     async () => {
       // Three changes; the best must be under 200 ms. One slow sample on a saturated 2-core CI box
