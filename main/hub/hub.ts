@@ -14,7 +14,7 @@ import {
 } from '../../shared/protocol/binary';
 import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages';
-import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
+import type { ClientMessage, HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Settings } from '../../shared/scene/settings';
 import { RIPPLE_LIFE_MS } from '../../shared/scene/evaluate';
@@ -42,6 +42,19 @@ export interface HubOptions {
   token: () => string;
   /** Called after every settings change (the hub persists them). */
   onSettings?: (settings: Settings) => void;
+}
+
+/**
+ * Hooks for features layered on the core (the operator console, main/hub/operator.ts), so they
+ * live in their own files and the hot path stays here.
+ */
+export interface HubExtension {
+  /** After a client's hello was accepted and its welcome (and a screen's snapshot) went out. */
+  joined?(s: Session, hello: HelloMsg): void;
+  /** Valid messages the core does not handle itself (operator, applied, locate). */
+  message?(s: Session, msg: ClientMessage): void;
+  /** After a session closed and the core cleaned up after it. */
+  left?(s: Session): void;
 }
 
 /** What a connection hands its bytes to. */
@@ -82,6 +95,7 @@ export class Hub {
   private readonly ripples: { id: number; x: number; y: number; t0: number }[] = [];
   private nextRippleId = 1;
   readonly startedAt: number;
+  extension: HubExtension = {};
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -144,6 +158,7 @@ export class Hub {
     this.settings = { ...this.settings, ...patch };
     if (tickChanged && this.tickTimer !== null) this.restartTick();
     this.opts.onSettings?.(this.settings);
+    if (patch.maxPhones !== undefined) this.admitWaiting();
     const msg: HubMessage = {
       type: 'settings',
       settings: this.settings,
@@ -207,6 +222,7 @@ export class Hub {
       if (!s.phone) return this.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
       return this.onProfile(s.phone, msg);
     }
+    this.extension.message?.(s, msg);
   }
 
   private receiveBinary(s: Session, data: Uint8Array): void {
@@ -252,7 +268,10 @@ export class Hub {
       return this.reject(s, CloseCode.UNAUTHORIZED, 'wrong or missing wall key');
     }
     s.role = hello.role;
-    if (hello.role === 'phone') return this.joinPhone(s, hello);
+    if (hello.role === 'phone') {
+      this.joinPhone(s, hello);
+      return this.extension.joined?.(s, hello);
+    }
     if (hello.role === 'screen') {
       s.screen = {
         name: sanitizeName(hello.screen?.name) || `screen-${this.sessions.size}`,
@@ -265,6 +284,7 @@ export class Hub {
     }
     this.sendJson(s, this.welcome(s));
     if (hello.role === 'screen') this.sendJson(s, this.snapshot());
+    this.extension.joined?.(s, hello);
   }
 
   private joinPhone(s: Session, hello: HelloMsg): void {
@@ -278,6 +298,7 @@ export class Hub {
     } else {
       if (this.activePhoneCount() >= this.settings.maxPhones) {
         s.waiting = true;
+        s.waitingHello = hello;
         this.sendJson(s, this.welcome(s));
         this.sendJson(s, { type: 'wait', position: this.waitingCount() });
         return;
@@ -319,6 +340,7 @@ export class Hub {
       this.broadcastRoster([phone], []);
     }
     if (s.waiting || phone) this.admitWaiting();
+    this.extension.left?.(s);
   }
 
   private expireDozing(now: number): void {
@@ -342,9 +364,46 @@ export class Hub {
       s.waiting = false;
       s.role = null;
       this.opts.clock.clearTimeout(s.helloTimer);
-      this.joinPhone(s, { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' });
+      this.joinPhone(
+        s,
+        s.waitingHello ?? { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' },
+      );
+      s.waitingHello = null;
       s.role = 'phone';
     }
+  }
+
+  // ---- operator actions (used by main/hub/operator.ts) ------------------------------------------
+
+  /** Removes a phone from the wall now (no dozing) and closes its socket with KICKED. */
+  kickPhone(id: number): boolean {
+    const phone = this.phones.get(id);
+    if (!phone) return false;
+    const s = this.sessionByPhone.get(id);
+    this.sessionByPhone.delete(id);
+    this.phones.remove(phone);
+    this.broadcastRoster([], [id]);
+    if (s) {
+      s.phone = null;
+      this.reject(s, CloseCode.KICKED, 'removed from the wall by the operator');
+    }
+    this.admitWaiting();
+    return true;
+  }
+
+  /** Forgets every live ripple (new screens get none in their snapshot). */
+  clearRipples(): void {
+    this.ripples.length = 0;
+  }
+
+  /** Sends one JSON message to one client. */
+  send(s: Session, msg: HubMessage): void {
+    this.sendJson(s, msg);
+  }
+
+  /** Explains, logs and closes one client (e.g. a command from the wrong role). */
+  refuse(s: Session, code: number, message: string): void {
+    this.reject(s, code, message);
   }
 
   // ---- sending -------------------------------------------------------------------------------

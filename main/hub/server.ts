@@ -66,9 +66,11 @@ export function createHubServer(opts: HubServerOptions): { server: Server; wss: 
   wss.on('connection', (ws, req) => {
     const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
     const acceptLanguage = req.headers['accept-language'];
+    const userAgent = req.headers['user-agent']?.slice(0, 300);
     const conn = hub.accept(adaptWs(ws), {
       address,
       ...(acceptLanguage ? { acceptLanguage } : {}),
+      ...(userAgent ? { userAgent } : {}),
     });
     ws.on('message', (data, isBinary) => {
       try {

@@ -15,4 +15,6 @@ export interface ConnectionInfo {
   address: string;
   /** The HTTP Accept-Language header of the upgrade request, if any. */
   acceptLanguage?: string;
+  /** The upgrade request's User-Agent header, if any (operator audience stats). */
+  userAgent?: string;
 }

@@ -5,12 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { loadHubState, saveHubState, type HubState } from '../config/hub-state';
+import { loadLayout, saveLayout } from '../config/layout-store';
+import { loadShow, saveShow } from '../config/show-store';
 import { defaultDataDir, packageVersion, rendererRoot } from '../paths';
 import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
 import type { HubLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createHubServer, listen } from './server';
+import { Operator } from './operator';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -31,6 +34,7 @@ export interface StartHubOptions {
 
 export interface RunningHub {
   hub: Hub;
+  operator: Operator;
   state: HubState;
   port: number;
   /** Base URL reachable from the LAN (or loopback when bound there). */
@@ -79,13 +83,29 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   });
   const host = opts.host ?? '0.0.0.0';
   const address = await listen(server, opts.port ?? 8080, host);
+  const base = `http://${displayHost(host)}:${address.port}`;
+  const layout = loadLayout(dataDir);
+  if (layout.problem) log.warn(layout.problem);
+  const show = loadShow(dataDir);
+  if (show.problem) log.warn(show.problem);
+  const operator = new Operator({
+    hub,
+    clock: opts.clock ?? systemClock,
+    log,
+    layout: layout.layout,
+    saveLayout: (l) => saveLayout(dataDir, l),
+    show: show.show,
+    saveShow: (s) => saveShow(dataDir, s),
+    phoneUrl: `${base}/`,
+    version: packageVersion,
+  });
   hub.start();
 
-  const base = `http://${displayHost(host)}:${address.port}`;
   const key = encodeURIComponent(state.key);
   let closing: Promise<void> | null = null;
   return {
     hub,
+    operator,
     state,
     port: address.port,
     url: base,
@@ -98,6 +118,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     keyCreated: loaded.created && !opts.key,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
+        operator.stop();
         hub.stop();
         wss.close();
         server.close(() => resolve());

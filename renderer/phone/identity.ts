@@ -6,6 +6,7 @@
  */
 const RESUME_KEY = 'flagwall.resume';
 const FLAG_KEY = 'flagwall.flag';
+const NAME_KEY = 'flagwall.name';
 
 function get(store: () => Storage, key: string): string | undefined {
   try {
@@ -28,4 +29,6 @@ export const identity = {
   saveResume: (token: string): void => set(() => sessionStorage, RESUME_KEY, token),
   chosenFlag: (): string | undefined => get(() => localStorage, FLAG_KEY),
   saveChosenFlag: (code: string): void => set(() => localStorage, FLAG_KEY, code),
+  chosenName: (): string | undefined => get(() => localStorage, NAME_KEY),
+  saveChosenName: (name: string): void => set(() => localStorage, NAME_KEY, name),
 };

@@ -36,6 +36,8 @@ export class PhoneApp {
   private readonly taps = new TapDetector();
   private seq = 0;
   private activePointer: number | null = null;
+  /** Called whenever the flag shown changes (the picker's button follows it). */
+  onFlagChange: ((code: string) => void) | null = null;
 
   constructor(
     private readonly pad: HTMLElement,
@@ -89,13 +91,53 @@ export class PhoneApp {
     identity.saveChosenFlag(code);
     this.debug.flag = code;
     this.view.showFlag(code);
-    const msg: ProfileMsg = { type: 'profile', flag: code };
+    this.sendProfile({ flag: code });
+    this.onFlagChange?.(code);
+  }
+
+  /** Sets the short name shown with the flag on the wall ('' for none); remembered for next time. */
+  setName(name: string): void {
+    identity.saveChosenName(name);
+    this.sendProfile({ name });
+  }
+
+  /**
+   * Profile changes go out only while this phone is on the wall: a waiting phone has no flag
+   * there yet (the hub refuses it). What was picked meanwhile is sent on admission (welcome).
+   */
+  private sendProfile(change: Omit<ProfileMsg, 'type'>): void {
+    if (this.debug.clientId === 0) return;
+    const msg: ProfileMsg = { type: 'profile', ...change };
     this.connection.send(JSON.stringify(msg));
+  }
+
+  /** After a welcome onto the wall: tell the hub about picks it has not heard of yet. */
+  private syncPicks(flag: string | undefined, name: string | undefined): void {
+    const chosen = identity.chosenFlag();
+    const chosenName = identity.chosenName() ?? '';
+    const change: Omit<ProfileMsg, 'type'> = {
+      ...(chosen && isFlagCode(chosen) && chosen !== flag ? { flag: chosen } : {}),
+      ...(name !== undefined && chosenName !== name ? { name: chosenName } : {}),
+    };
+    if (Object.keys(change).length === 0) return;
+    this.sendProfile(change);
+    if (change.flag) {
+      this.debug.flag = change.flag;
+      this.view.showFlag(change.flag);
+      this.onFlagChange?.(change.flag);
+    }
+  }
+
+  /** Asks the wall to pulse this phone's flag. False when not on the wall right now. */
+  locate(): boolean {
+    if (this.debug.state !== 'live') return false;
+    return this.connection.send(JSON.stringify({ type: 'locate' }));
   }
 
   private hello(): HelloMsg {
     const resume = identity.resume();
     const chosen = identity.chosenFlag();
+    const name = identity.chosenName();
     return {
       type: 'hello',
       proto: PROTOCOL_VERSION,
@@ -104,6 +146,7 @@ export class PhoneApp {
       phone: {
         lang: (navigator.language || '').slice(0, 35),
         ...(chosen && isFlagCode(chosen) ? { flag: chosen } : {}),
+        ...(name ? { name: name.slice(0, 24) } : {}),
       },
     };
   }
@@ -117,8 +160,10 @@ export class PhoneApp {
         if (msg.flag) {
           this.debug.flag = msg.flag;
           this.view.showFlag(msg.flag);
+          this.onFlagChange?.(msg.flag);
         }
         this.setState('live');
+        if (msg.clientId > 0) this.syncPicks(msg.flag, msg.name);
         // The wall may have missed where the finger is (after a drop): say it again.
         if (this.debug.last) this.throttle.update(this.debug.last.x, this.debug.last.y);
         break;

@@ -78,7 +78,9 @@ export function installDebugHook(src: DebugSource): FlagwallDebug {
         radius: rippleRadius(r.age, s),
       }));
     },
-    slice: src.slice,
+    get slice() {
+      return src.slice;
+    },
     get playoutDelayMs() {
       return src.playoutDelayMs();
     },

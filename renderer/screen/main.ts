@@ -22,6 +22,7 @@ import { JitterMeter } from './jitter-meter';
 import { statsMessage } from './stats-message';
 import { StatusBadge } from './status-badge';
 import { WallRenderer } from './wall-renderer';
+import { WallOverlay } from './wall-overlay';
 
 const STATS_EVERY_MS = 2000;
 
@@ -56,8 +57,17 @@ const connection = new HubConnection({
 });
 const clock = new HubClock(connection, local);
 const wall = new WallRenderer(document.getElementById('wall') as HTMLCanvasElement, slice);
+const overlay = new WallOverlay({
+  root: document.getElementById('overlay')!,
+  name,
+  ownSlice: slice,
+  store,
+  setSlice: (s) => wall.setSlice(s),
+  send: (text) => connection.send(text),
+});
 
 function onMessage(msg: HubMessage): void {
+  overlay.onMessage(msg);
   switch (msg.type) {
     case 'welcome':
       clock.seed(msg.hubTime);
@@ -98,8 +108,9 @@ let lastView: SceneView = { t: 0, cursors: [], ripples: [] };
 
 function frame(): void {
   requestAnimationFrame(frame);
-  lastView = store.view(clock.now());
+  lastView = store.view(overlay.sceneTime(clock.now()));
   wall.draw(lastView, settings);
+  overlay.frameDrawn(lastView, settings);
   frames++;
 }
 
@@ -117,11 +128,13 @@ function defaultName(): string {
     : 'screen';
 }
 
-installDebugHook({
+const hook = installDebugHook({
   view: () => lastView,
   frames: () => frames,
   state: () => connection.state,
-  slice,
+  get slice() {
+    return overlay.currentSlice;
+  },
   settings: () => settings,
   playoutDelayMs: () => store.playoutDelayMs,
   fps: () => fps,
@@ -129,6 +142,16 @@ installDebugHook({
   clock: () => clock.stats(),
   flagsReady: () => wall.atlas.ready,
   readPixels: (x, y, half) => wall.readPixels(x, y, half),
+});
+
+// Operator-driven state for tests and devtools: window.flagwall.operator.
+Object.defineProperty(hook, 'operator', {
+  get: () => ({
+    wallState: overlay.wallState,
+    settings,
+    settingsTrace: overlay.settingsTrace,
+    pulses: overlay.pulses.log,
+  }),
 });
 
 badge.show('connecting');

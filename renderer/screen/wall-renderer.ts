@@ -30,7 +30,7 @@ export class WallRenderer {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    readonly slice: Slice,
+    public slice: Slice,
   ) {
     this.renderer = new WebGLRenderer({
       canvas,
@@ -59,6 +59,12 @@ export class WallRenderer {
     this.renderer.render(this.scene, this.camera);
     this.pixels.flush(this.renderer.getContext(), this.renderer.getPixelRatio());
     this.drawMs += (performance.now() - started - this.drawMs) * 0.1;
+  }
+
+  /** The operator moved this screen on the wall: frame the new slice from the next frame on. */
+  setSlice(slice: Slice): void {
+    this.slice = slice;
+    this.resize();
   }
 
   /** Pixels around a wall point from the next drawn frame (test support). */

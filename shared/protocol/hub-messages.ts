@@ -4,6 +4,8 @@
  */
 import type { Settings } from '../scene/settings';
 import type { Role } from './codes';
+import type { Slice } from '../geometry/slice';
+import type { WallLayout } from '../geometry/layout';
 
 /** A phone as screens know it. Position is in wall fractions. */
 export interface PhoneInfo {
@@ -82,5 +84,122 @@ export interface ErrorMsg {
   message: string;
 }
 
+// ---- operator console and what it drives on the wall (docs/operator.md) ---------------------
+
+/**
+ * Screens: how this screen shows the wall right now. Sent after the snapshot and on every change;
+ * the screen answers `{type:'applied', rev}` once it draws it.
+ */
+export interface WallStateMsg {
+  type: 'wall-state';
+  rev: number;
+  /** From the operator's layout; null: keep the slice the screen chose itself. */
+  slice: Slice | null;
+  /** This screen's number and colour (the console shows the same). */
+  number: number;
+  color: string;
+  /** Show the big number and colour (identify). */
+  identify: boolean;
+  blackout: boolean;
+  /** Freeze the picture (time stops on every screen). */
+  paused: boolean;
+  /** Operator's banner text; empty for none. */
+  message: string;
+  /** Join banner: shown on the screen holding the wall's bottom-right corner. */
+  banner: { show: boolean; url: string; wifi: string };
+}
+
+/** Screens: reload the page (after an update, or to recover a confused screen). */
+export interface ReloadMsg {
+  type: 'reload';
+}
+
+/** Screens: remove every ripple now. */
+export interface ClearRipplesMsg {
+  type: 'clear-ripples';
+}
+
+/** Screens: make this phone's flag pulse ("that's me"). */
+export interface PulseMsg {
+  type: 'pulse';
+  id: number;
+}
+
+export type ScreenStatus = 'ok' | 'reconnecting' | 'gone';
+
+/** One screen as the operator console lists it. */
+export interface OperatorScreen {
+  name: string;
+  number: number;
+  color: string;
+  status: ScreenStatus;
+  /** Why the status is not ok, in words. */
+  detail: string;
+  address: string | null;
+  /** What it reports running (from its user agent). */
+  version: string;
+  slice: Slice | null;
+  placed: boolean;
+  fps: number | null;
+  clockErrorMs: number | null;
+  rttMs: number | null;
+  /** Ms since the hub last heard from it; null if never since the hub started. */
+  lastSeenAgoMs: number | null;
+  /** Wall-state revision it confirmed drawing, and the latest sent to it. */
+  appliedRev: number;
+  sentRev: number;
+}
+
+export interface AudienceStats {
+  connected: number;
+  dozing: number;
+  waiting: number;
+  peak: number;
+  joins: number;
+  byCountry: Record<string, number>;
+  byLanguage: Record<string, number>;
+  byOs: Record<string, number>;
+}
+
+/** Operators: everything the console shows, pushed on change and twice a second. */
+export interface OperatorStateMsg {
+  type: 'operator-state';
+  wall: string;
+  version: string;
+  phoneUrl: string;
+  settings: Settings;
+  playoutDelayMs: number;
+  layout: WallLayout;
+  show: { blackout: boolean; paused: boolean; message: string; identifyLeftMs: number };
+  screens: OperatorScreen[];
+  audience: AudienceStats;
+  /** Phones on the wall (most recent first, capped), for the kick list. */
+  phones: { id: number; flag: string; name: string; dozing: boolean }[];
+  /** Latest wall-state revision sent to screens. */
+  rev: number;
+}
+
+/** Operators: the answer to one command. `ok: false` carries a sentence the console shows. */
+export interface OperatorAckMsg {
+  type: 'operator-ack';
+  seq: number;
+  ok: boolean;
+  message: string;
+  /** Wall-state revision the screens must confirm for this command to have applied. */
+  rev: number;
+}
+
 export type HubMessage =
-  WelcomeMsg | SnapshotMsg | RosterMsg | SettingsMsg | PresenceMsg | WaitMsg | ErrorMsg;
+  | WelcomeMsg
+  | SnapshotMsg
+  | RosterMsg
+  | SettingsMsg
+  | PresenceMsg
+  | WaitMsg
+  | ErrorMsg
+  | WallStateMsg
+  | ReloadMsg
+  | ClearRipplesMsg
+  | PulseMsg
+  | OperatorStateMsg
+  | OperatorAckMsg;

@@ -65,13 +65,78 @@ export const profileSchema = z.strictObject({
   name: z.string().max(24).optional(),
 });
 
+// ---- operator console, screen acknowledgements, phone locate (docs/operator.md) -------------
+
+const mm = z.number().finite().min(0).max(100_000);
+const posMm = z.number().finite().min(-100_000).max(100_000);
+
+export const placementSchema = z.strictObject({
+  name: z.string().min(1).max(64),
+  xMm: posMm,
+  yMm: posMm,
+  widthMm: mm.min(10),
+  heightMm: mm.min(10),
+  bezelMm: z.strictObject({ left: mm, right: mm, top: mm, bottom: mm }),
+});
+
+export const layoutSchema = z.strictObject({
+  screens: z
+    .array(placementSchema)
+    .max(64)
+    .refine((a) => new Set(a.map((p) => p.name)).size === a.length, 'screen names must be unique'),
+  wifi: z.string().max(64),
+});
+
+/** One operator command; the hub answers each with an operator-ack carrying the same seq. */
+export const operatorCommandSchema = z.discriminatedUnion('cmd', [
+  z.strictObject({ cmd: z.literal('identify'), seconds: z.number().min(1).max(60).optional() }),
+  z.strictObject({ cmd: z.literal('reload') }),
+  z.strictObject({ cmd: z.literal('blackout'), on: z.boolean() }),
+  z.strictObject({ cmd: z.literal('pause'), on: z.boolean() }),
+  /** Message banner across the wall; an empty text removes it. */
+  z.strictObject({ cmd: z.literal('message'), text: z.string().max(140) }),
+  z.strictObject({ cmd: z.literal('kick'), phoneId: z.number().int().min(1) }),
+  z.strictObject({ cmd: z.literal('clear-ripples') }),
+  z.strictObject({
+    cmd: z.literal('settings'),
+    patch: z.strictObject(settingsSchema.shape).partial(),
+  }),
+  z.strictObject({ cmd: z.literal('layout'), layout: layoutSchema }),
+]);
+
+export const operatorSchema = z.strictObject({
+  type: z.literal('operator'),
+  seq: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
+  command: operatorCommandSchema,
+});
+
+/** Screen → hub: "I now draw wall-state `rev`" (and every settings message before it). */
+export const appliedSchema = z.strictObject({
+  type: z.literal('applied'),
+  rev: z.number().int().min(0),
+});
+
+/** Phone → hub: make my flag pulse on the wall ("that's me"). */
+export const locateSchema = z.strictObject({ type: z.literal('locate') });
+
 export const clientMessageSchema = z.discriminatedUnion('type', [
   helloSchema,
   statsSchema,
   profileSchema,
+  operatorSchema,
+  appliedSchema,
+  locateSchema,
 ]);
 
 export type HelloMsg = z.infer<typeof helloSchema>;
 export type StatsMsg = z.infer<typeof statsSchema>;
 export type ProfileMsg = z.infer<typeof profileSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type OperatorMsg = z.infer<typeof operatorSchema>;
+export type OperatorCommand = z.infer<typeof operatorCommandSchema>;
+export type AppliedMsg = z.infer<typeof appliedSchema>;
+export type LocateMsg = z.infer<typeof locateSchema>;

@@ -1,0 +1,124 @@
+/**
+ * Operator e2e helpers: open the console, screen and phone pages against a test hub and wait for
+ * them to be live; decode a QR code from real screen pixels (a Playwright screenshot, turned back
+ * into RGBA by the browser's own PNG decoder, read by jsQR); save screenshots as artifacts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { FlagwallDebug } from '../../renderer/screen/debug-hook';
+import type { WallStateMsg, OperatorStateMsg } from '../../shared/protocol/hub-messages';
+import type { Settings } from '../../shared/scene/settings';
+import { newPhonePage, newScreenPage } from './browser';
+import { TEST_KEY, type TestHub } from './hub';
+
+export type ScreenWindow = Window & {
+  flagwall: FlagwallDebug & {
+    operator: {
+      wallState: WallStateMsg | null;
+      settings: Settings;
+      settingsTrace: { receivedAt: number; drawnAt: number | null; settings: Settings }[];
+      pulses: { id: number; at: number }[];
+    };
+  };
+};
+export type PhoneWindow = Window & {
+  flagwallPhone: { debug: { state: string; flag: string; clientId: number } };
+};
+export type ConsoleWindow = Window & { flagwallOperator?: { state: OperatorStateMsg } };
+
+export const ARTIFACTS = join(process.cwd(), 'test-results', 'operator');
+
+export async function openConsole(
+  browser: Browser,
+  hub: TestHub,
+  key = TEST_KEY,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${hub.url}/operator?key=${encodeURIComponent(key)}`);
+  return page;
+}
+
+/** The console's latest operator-state (null before the first). */
+export function consoleState(page: Page): Promise<OperatorStateMsg | null> {
+  return page.evaluate(() => (window as unknown as ConsoleWindow).flagwallOperator?.state ?? null);
+}
+
+/** Polls the console's state until `predicate` holds (functions, not strings: the page's CSP). */
+export async function waitForConsoleState(
+  page: Page,
+  predicate: (s: OperatorStateMsg) => boolean,
+  timeout = 8000,
+): Promise<OperatorStateMsg> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = await consoleState(page);
+    if (s && predicate(s)) return s;
+    if (Date.now() > deadline) throw new Error(`console state did not match within ${timeout} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+export async function openScreen(
+  browser: Browser,
+  hub: TestHub,
+  name: string,
+  slice = '',
+  viewport = { width: 640, height: 360 },
+): Promise<Page> {
+  const { page } = await newScreenPage(
+    browser,
+    `${hub.url}/screen?key=${TEST_KEY}&name=${encodeURIComponent(name)}${slice}`,
+    viewport,
+  );
+  await page.waitForFunction(
+    () => (window as unknown as ScreenWindow).flagwall?.operator?.wallState !== null,
+    undefined,
+    { timeout: 10_000 },
+  );
+  return page;
+}
+
+export async function openPhone(
+  browser: Browser,
+  hub: TestHub,
+  state: 'live' | 'waiting' = 'live',
+  locale = 'en-GB',
+): Promise<Page> {
+  const { page } = await newPhonePage(browser, `${hub.url}/`, { locale });
+  await page.waitForFunction(
+    (s) => (window as unknown as PhoneWindow).flagwallPhone?.debug.state === s,
+    state,
+    { timeout: 10_000 },
+  );
+  return page;
+}
+
+/** Decodes the QR code visible in `target` from a real screenshot of it. */
+export async function decodeQrFromScreen(page: Page, target: Locator): Promise<string | null> {
+  const png = await target.screenshot();
+  const rgba = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height);
+    return { w: d.width, h: d.height, data: Array.from(d.data) };
+  }, png.toString('base64'));
+  const code = jsQR(new Uint8ClampedArray(rgba.data), rgba.w, rgba.h);
+  return code?.data ?? null;
+}
+
+export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
