@@ -85,9 +85,11 @@ export class ScreenWall {
   sync(): void {
     if (!this.running) return;
     const displays = screen.getAllDisplays();
+    // With every display unplugged there may be no primary to ask for.
+    const primaryId = displays.length ? screen.getPrimaryDisplay().id : -1;
     const { plans, missing } = planScreens(
       displays,
-      screen.getPrimaryDisplay().id,
+      primaryId,
       this.opts.config.displays,
       this.opts.config.wallRegion,
     );

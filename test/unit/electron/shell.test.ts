@@ -1,0 +1,193 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunningHub } from '../../../main/hub/start-hub';
+import * as fake from './fake-electron';
+import { ManualTimers, settle } from './helpers';
+import { HUB, launch, type Launched } from './launch';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+let running: Launched | null = null;
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+  vi.unstubAllEnvs();
+});
+
+/** A stand-in hub (the real one is exercised in security.test.ts): records starts and closes. */
+function fakeHubs(failFirst = 0): { start: () => Promise<RunningHub>; started: number; closed: number } {
+  const rec = {
+    started: 0,
+    closed: 0,
+    start: async (): Promise<RunningHub> => {
+      rec.started += 1;
+      if (rec.started <= failFirst) throw new Error('listen EADDRINUSE: address already in use 0.0.0.0:8080');
+      return {
+        port: 8080,
+        url: 'http://192.168.0.9:8080',
+        state: { key: 'stored-key-123', wall: 'w', hubId: 'h', settings: {} },
+        close: async () => {
+          rec.closed += 1;
+        },
+      } as unknown as RunningHub;
+    },
+  };
+  return rec;
+}
+
+describe('roles', () => {
+  it('hub role: runs the hub, shows the operator console on the primary display, no screen windows', async () => {
+    const hubs = fakeHubs();
+    running = await launch({
+      config: { role: 'hub' },
+      displays: [fake.display(1, -1920, 0), fake.display(2, 0, 0)],
+      primary: 2,
+      shell: { startHub: hubs.start },
+    });
+    expect(hubs.started).toBe(1);
+    expect(running.screens()).toHaveLength(0);
+    const op = running.operator()!;
+    expect(op.webContents.url).toBe('http://127.0.0.1:8080/operator?key=stored-key-123');
+    expect(op.visible).toBe(true);
+    expect(op.bounds.x).toBeGreaterThanOrEqual(0); // on the primary (x 0..1920), not the left one
+    expect(op.options.kiosk).toBeUndefined();
+    expect(fake.powerSaveBlocker.types()).toEqual(['prevent-app-suspension']);
+  });
+
+  it('hub+screen role: screens load from the local hub; the chord brings the hidden console up and away', async () => {
+    running = await launch({ config: { role: 'hub+screen' }, shell: { startHub: fakeHubs().start } });
+    const screen = running.screens()[0]!;
+    expect(screen.webContents.url).toBe('http://127.0.0.1:8080/screen?key=stored-key-123&x=0&y=0&w=1&h=1');
+    const op = running.operator()!;
+    expect(op.visible).toBe(false);
+    expect(screen.webContents.pressKey({ key: 'o', control: true, alt: true, shift: true })).toBe(true);
+    expect(op.visible && op.focused && op.alwaysOnTop).toBe(true);
+    expect(screen.kiosk).toBe(true); // the wall stays in kiosk
+    expect(op.webContents.pressKey({ key: 'O', control: true, alt: true, shift: true })).toBe(true);
+    expect(op.visible).toBe(false);
+    op.close(); // closing only hides
+    expect(op.destroyed).toBe(false);
+    expect(op.webContents.pressKey({ key: 'q', control: true })).toBe(true);
+    expect(fake.app.quitCalls).toBe(1);
+  });
+
+  it('a configured operator chord replaces the default', async () => {
+    running = await launch({
+      config: { role: 'screen', hubUrl: HUB, operatorChord: 'Alt+Shift+F9' },
+    });
+    const win = running.screens()[0]!;
+    expect(win.webContents.pressKey({ key: 'o', control: true, alt: true, shift: true })).toBe(true); // swallowed
+    expect(win.kiosk).toBe(true);
+    win.webContents.pressKey({ key: 'F9', alt: true, shift: true });
+    expect(win.kiosk).toBe(false);
+  });
+
+  it('screen role without a hub URL says what to set and exits', async () => {
+    running = await launch({ config: { role: 'screen' } });
+    expect(running.shell).toBeNull();
+    expect(fake.app.exitCode).toBe(2);
+    expect(running.screens()).toHaveLength(0);
+    expect(running.logs.messages(50).join('\n')).toMatch(
+      /no hub URL: start with --hub http:\/\/<hub-address>:8080 or set "hubUrl" in .*config\.json/,
+    );
+  });
+
+  it('--role screen --hub on the command line beats the file', async () => {
+    running = await launch({ config: { role: 'hub' }, argv: ['--role', 'screen', '--hub', 'http://10.9.9.9:8080/'] });
+    expect(running.shell!.config.role).toBe('screen');
+    expect(running.screens()[0]!.webContents.url).toMatch(/^http:\/\/10\.9\.9\.9:8080\/screen\?/);
+  });
+
+  it('reports config problems by key, then runs on that key’s default', async () => {
+    running = await launch({ config: { role: 'screen', hubUrl: HUB, displays: 'left', port: -1 } });
+    const warnings = running.logs.messages(40);
+    expect(warnings.some((m) => /"displays".*using the default "all"/.test(m))).toBe(true);
+    expect(warnings.some((m) => /"port".*using the default 8080/.test(m))).toBe(true);
+    expect(running.screens()).toHaveLength(1);
+  });
+
+  it('a second instance exits without touching anything', async () => {
+    fake.resetFakeElectron();
+    fake.app.lockHeld = false;
+    const { startShell } = await import('../../../main/electron/shell');
+    const { recordingLogger } = await import('./helpers');
+    const logs = recordingLogger();
+    expect(await startShell({ argv: [], log: logs.log })).toBeNull();
+    expect(fake.app.quitCalls).toBe(1);
+    expect(fake.BrowserWindow.all).toHaveLength(0);
+    expect(logs.messages()[0]).toMatch(/already running/);
+  });
+});
+
+describe('staying up', () => {
+  it('keeps retrying a hub that will not start, with growing delays, then shows the wall', async () => {
+    const hubs = fakeHubs(3);
+    const timers = new ManualTimers();
+    const pending = launch({ config: { role: 'hub+screen' }, shell: { startHub: hubs.start }, timers });
+    // launch() waits for the hub; drive its clock from here until the hub is up.
+    for (const [i, delay] of [1000, 2000, 4000].entries()) {
+      await vi.waitFor(() => expect(hubs.started).toBe(i + 1));
+      await vi.waitFor(() => expect(timers.waiting()).toEqual([delay]));
+      expect(fake.BrowserWindow.all).toHaveLength(0); // nothing shown before there is a hub
+      timers.advance(delay);
+    }
+    running = await pending;
+    expect(hubs.started).toBe(4);
+    expect(running.screens()).toHaveLength(1);
+    expect(running.logs.messages(50)).toEqual([
+      'hub failed; restart #1 in 1000 ms',
+      'hub failed; restart #2 in 2000 ms',
+      'hub failed; restart #3 in 4000 ms',
+    ]);
+  });
+
+  it('restarts the hub after an uncaught error in the main process, without a dialog', async () => {
+    const before = new Set(process.listeners('uncaughtException'));
+    const hubs = fakeHubs();
+    running = await launch({ config: { role: 'hub' }, shell: { startHub: hubs.start } });
+    const ours = process.listeners('uncaughtException').filter((l) => !before.has(l));
+    expect(ours).toHaveLength(1);
+    ours[0]!(new Error('boom in a hub handler'), 'uncaughtException');
+    await settle();
+    expect(hubs.closed).toBe(1);
+    expect(running.timers.waiting()).toEqual([1000]);
+    running.timers.advance(1000);
+    await settle();
+    expect(hubs.started).toBe(2);
+    expect(running.shell!.supervisor!.restarts).toBe(1);
+    expect(running.shell!.supervisor!.hub).not.toBeNull();
+    await running.shell!.stop();
+    expect(process.listeners('uncaughtException').filter((l) => !before.has(l))).toHaveLength(0);
+  });
+
+  it('quitting stops the hub and closes every window', async () => {
+    const hubs = fakeHubs();
+    running = await launch({ config: { role: 'hub+screen' }, shell: { startHub: hubs.start } });
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    fake.app.emit('before-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1));
+    expect(hubs.closed).toBe(1);
+    expect(fake.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(fake.powerSaveBlocker.types()).not.toContain('prevent-display-sleep');
+  });
+});
+
+describe('autostart from config', () => {
+  it('writes the XDG autostart entry when on and removes it when off', async () => {
+    const configHome = mkdtempSync(join(tmpdir(), 'flagwall-xdg-'));
+    vi.stubEnv('XDG_CONFIG_HOME', configHome);
+    const entry = join(configHome, 'autostart', 'flagwall.desktop');
+    try {
+      running = await launch({ config: { role: 'screen', hubUrl: HUB, autostart: true } });
+      expect(readFileSync(entry, 'utf8')).toMatch(/^\[Desktop Entry\][\s\S]*\nExec=\S+ \/app\n/);
+      await running.stop();
+      running = await launch({ config: { role: 'screen', hubUrl: HUB, autostart: false } });
+      expect(existsSync(entry)).toBe(false);
+    } finally {
+      rmSync(configHome, { recursive: true, force: true });
+    }
+  });
+});
