@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   appConfigPath,
+  type AppConfig,
   applyAppFlags,
   DEFAULT_APP_CONFIG,
   loadAppConfig,
@@ -31,7 +32,7 @@ describe('app config file', () => {
 
   it('reads every documented key', () => {
     const dir = tempDir();
-    const written = {
+    const written: AppConfig = {
       role: 'screen',
       wall: 'lobby',
       hubUrl: 'http://10.0.0.5:8080/',
@@ -100,7 +101,8 @@ describe('app config file', () => {
 });
 
 describe('CLI flags over the file', () => {
-  const base = (): ReturnType<typeof validateAppConfig> => validateAppConfig({ role: 'hub', wall: 'file' });
+  const base = (): ReturnType<typeof validateAppConfig> =>
+    validateAppConfig({ role: 'hub', wall: 'file' });
 
   it('override the file and leave unknown arguments (Chromium switches) alone', () => {
     const { config, problems } = applyAppFlags(base(), [
@@ -131,7 +133,14 @@ describe('CLI flags over the file', () => {
   });
 
   it('name the bad flag and keep the file’s value', () => {
-    const { config, problems } = applyAppFlags(base(), ['--role', 'wall', '--port', 'x', '--displays', 'left']);
+    const { config, problems } = applyAppFlags(base(), [
+      '--role',
+      'wall',
+      '--port',
+      'x',
+      '--displays',
+      'left',
+    ]);
     expect(config.role).toBe('hub');
     expect(config.port).toBe(8080);
     expect(config.displays).toBe('all');

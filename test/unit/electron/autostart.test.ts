@@ -2,7 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyAutostart, autostartDesktopPath, desktopEntry } from '../../../main/electron/autostart';
+import {
+  applyAutostart,
+  autostartDesktopPath,
+  desktopEntry,
+} from '../../../main/electron/autostart';
 
 const homes: string[] = [];
 afterEach(() => {
@@ -38,7 +42,12 @@ describe('autostart', () => {
   it('macOS and Windows: login items, switched on and off', () => {
     for (const platform of ['darwin', 'win32'] as const) {
       const calls: { openAtLogin: boolean; path?: string }[] = [];
-      const target = { platform, exec: 'C:\\flagwall\\flagwall.exe', args: [], setLoginItemSettings: (s: { openAtLogin: boolean }) => calls.push(s) };
+      const target = {
+        platform,
+        exec: 'C:\\flagwall\\flagwall.exe',
+        args: [],
+        setLoginItemSettings: (s: { openAtLogin: boolean }) => calls.push(s),
+      };
       expect(applyAutostart(true, target)).toBe('login item on');
       expect(applyAutostart(false, target)).toBe('login item off');
       expect(calls.map((c) => c.openAtLogin)).toEqual([true, false]);

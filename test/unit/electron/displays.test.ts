@@ -26,7 +26,11 @@ describe('planScreens', () => {
       [1, { x: 0, y: 0, w: 1, h: 0.5 }],
       [2, { x: 0, y: 0.5, w: 1, h: 0.5 }],
     ]);
-    const grid = planScreens([d(1, 0, 0), d(2, 1920, 0), d(3, 0, 1080), d(4, 1920, 1080)], 1, 'all').plans;
+    const grid = planScreens(
+      [d(1, 0, 0), d(2, 1920, 0), d(3, 0, 1080), d(4, 1920, 1080)],
+      1,
+      'all',
+    ).plans;
     expect(grid.find((p) => p.displayId === 4)!.slice).toEqual({ x: 0.5, y: 0.5, w: 0.5, h: 0.5 });
   });
 
@@ -37,7 +41,9 @@ describe('planScreens', () => {
 
   it('picks the primary, or a list by arrangement index and by id, and reports missing ones', () => {
     const all = [d(11, 1920, 0), d(10, 0, 0), d(12, 3840, 0)];
-    expect(planScreens(all, 12, 'primary').plans.map((p) => [p.displayId, p.slice.w])).toEqual([[12, 1]]);
+    expect(planScreens(all, 12, 'primary').plans.map((p) => [p.displayId, p.slice.w])).toEqual([
+      [12, 1],
+    ]);
     const picked = planScreens(all, 10, [2, '11', 5, '99']);
     expect(picked.plans.map((p) => p.displayId)).toEqual([11, 12]);
     expect(picked.plans.map((p) => p.slice)).toEqual([
@@ -49,7 +55,12 @@ describe('planScreens', () => {
   });
 
   it('maps this machine’s displays into its region of a wall shared by several machines', () => {
-    const { plans } = planScreens([d(1, 0, 0), d(2, 1920, 0)], 1, 'all', { x: 0.5, y: 0, w: 0.5, h: 1 });
+    const { plans } = planScreens([d(1, 0, 0), d(2, 1920, 0)], 1, 'all', {
+      x: 0.5,
+      y: 0,
+      w: 0.5,
+      h: 1,
+    });
     expect(plans.map((p) => p.slice)).toEqual([
       { x: 0.5, y: 0, w: 0.25, h: 1 },
       { x: 0.75, y: 0, w: 0.25, h: 1 },
@@ -70,7 +81,9 @@ describe('planScreens', () => {
 
 describe('arrange and screenUrl', () => {
   it('orders left to right, then top to bottom', () => {
-    expect(arrange([d(1, 0, 1080), d(2, 0, 0), d(3, -1920, 500)]).map((x) => x.id)).toEqual([3, 2, 1]);
+    expect(arrange([d(1, 0, 1080), d(2, 0, 0), d(3, -1920, 500)]).map((x) => x.id)).toEqual([
+      3, 2, 1,
+    ]);
   });
   it('builds <hub>/screen with the key and the slice', () => {
     expect(screenUrl('http://10.0.0.2:8080', 'k y', { x: 0.5, y: 0, w: 0.5, h: 1 })).toBe(

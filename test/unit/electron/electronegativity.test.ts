@@ -12,9 +12,13 @@ const root = join(__dirname, '..', '..', '..');
 
 describe('electronegativity', () => {
   it('finds no high or medium issue in the Electron code', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'build', 'audit-electron.mjs')], {
-      cwd: root,
-    }).catch((err: { stdout: string; code: number }) => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'build', 'audit-electron.mjs')],
+      {
+        cwd: root,
+      },
+    ).catch((err: { stdout: string; code: number }) => {
       throw new Error(`audit failed (exit ${err.code}):\n${err.stdout}`);
     });
     expect(stdout).toMatch(/^electronegativity [\d.]+: 0 high\/medium, \d+ low\/informational$/m);

@@ -12,7 +12,13 @@ export interface FakeDisplay {
   workArea: { x: number; y: number; width: number; height: number };
 }
 
-export function display(id: number, x: number, y: number, width = 1920, height = 1080): FakeDisplay {
+export function display(
+  id: number,
+  x: number,
+  y: number,
+  width = 1920,
+  height = 1080,
+): FakeDisplay {
   return { id, bounds: { x, y, width, height }, workArea: { x, y, width, height: height - 40 } };
 }
 
@@ -77,19 +83,23 @@ export class FakeWebContents extends EventEmitter {
     this.emit('did-finish-load');
   }
   pressKey(input: Partial<KeyInput> & { key: string }): boolean {
-    return this.fire('before-input-event', {}, {
-      type: 'keyDown',
-      code: '',
-      isAutoRepeat: false,
-      isComposing: false,
-      shift: false,
-      control: false,
-      alt: false,
-      meta: false,
-      location: 0,
-      modifiers: [],
-      ...input,
-    });
+    return this.fire(
+      'before-input-event',
+      {},
+      {
+        type: 'keyDown',
+        code: '',
+        isAutoRepeat: false,
+        isComposing: false,
+        shift: false,
+        control: false,
+        alt: false,
+        meta: false,
+        location: 0,
+        modifiers: [],
+        ...input,
+      },
+    );
   }
 }
 
@@ -112,7 +122,9 @@ export class BrowserWindow extends EventEmitter {
   alwaysOnTop: boolean;
   destroyed = false;
   minimized = false;
-  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+  constructor(
+    readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> },
+  ) {
     super();
     this.bounds = {
       x: Number(options.x ?? 0),
@@ -262,7 +274,11 @@ class FakeIpcMain {
     this.handlers.delete(channel);
   }
   /** Calls a handler as ipcRenderer.invoke from `sender`/`frame` would. */
-  async invoke(channel: string, sender: FakeWebContents, frame: FakeFrame | null): Promise<unknown> {
+  async invoke(
+    channel: string,
+    sender: FakeWebContents,
+    frame: FakeFrame | null,
+  ): Promise<unknown> {
     const fn = this.handlers.get(channel);
     if (!fn) throw new Error(`no handler for ${channel}`);
     return fn({ sender, senderFrame: frame });

@@ -43,7 +43,11 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
-export function recordingLogger(): { log: Logger; lines: LogLine[]; messages(minLevel?: number): string[] } {
+export function recordingLogger(): {
+  log: Logger;
+  lines: LogLine[];
+  messages(minLevel?: number): string[];
+} {
   const lines: LogLine[] = [];
   // pino writes each line synchronously to any object with write().
   const stream = {
@@ -52,7 +56,11 @@ export function recordingLogger(): { log: Logger; lines: LogLine[]; messages(min
     },
   };
   const log = pino({ level: 'debug' }, stream);
-  return { log, lines, messages: (minLevel = 0) => lines.filter((l) => l.level >= minLevel).map((l) => l.msg) };
+  return {
+    log,
+    lines,
+    messages: (minLevel = 0) => lines.filter((l) => l.level >= minLevel).map((l) => l.msg),
+  };
 }
 
 /** Lets queued promise callbacks and microtasks (ready-to-show, loadURL) run. */

@@ -31,7 +31,10 @@ export async function launch(opts: {
   const userData = mkdtempSync(join(tmpdir(), 'flagwall-shell-'));
   fake.app.userData = userData;
   // Autostart off unless a test turns it on: never touch the real ~/.config.
-  writeFileSync(join(userData, 'config.json'), JSON.stringify({ autostart: false, ...opts.config }));
+  writeFileSync(
+    join(userData, 'config.json'),
+    JSON.stringify({ autostart: false, ...opts.config }),
+  );
   const timers = opts.timers ?? new ManualTimers();
   const logs = recordingLogger();
   // Imported late so vi.mock('electron') in the calling test file is in place.

@@ -42,7 +42,9 @@ describe('renderer recovery', () => {
     running = await start();
     crash(running);
     crash(running);
-    running.screens()[0]!.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', HUB, true);
+    running
+      .screens()[0]!
+      .webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', HUB, true);
     expect(running.timers.waiting()).toEqual([1000]);
   });
 

@@ -14,13 +14,22 @@ afterEach(async () => {
 const slice = (w: fake.BrowserWindow): Record<string, string> =>
   Object.fromEntries(new URL(w.webContents.url).searchParams);
 
-const screenRole = (extra: object = {}): object => ({ role: 'screen', hubUrl: HUB, key: 'wall-key-123', ...extra });
+const screenRole = (extra: object = {}): object => ({
+  role: 'screen',
+  hubUrl: HUB,
+  key: 'wall-key-123',
+  ...extra,
+});
 
 describe('screen windows per display', () => {
   it('opens one kiosk window per display with its bounds and its slice of the wall', async () => {
     running = await launch({
       config: screenRole(),
-      displays: [fake.display(20, 1920, 0), fake.display(10, 0, 0), fake.display(30, 3840, 0, 1280, 1024)],
+      displays: [
+        fake.display(20, 1920, 0),
+        fake.display(10, 0, 0),
+        fake.display(30, 3840, 0, 1280, 1024),
+      ],
       primary: 10,
     });
     const wins = running.screens();

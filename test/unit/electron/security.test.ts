@@ -56,7 +56,9 @@ describe('every window is locked down', () => {
     const c = running.screens()[0]!.webContents;
     expect(c.fire('will-navigate', { url: 'https://evil.example/' })).toBe(true);
     expect(c.fire('will-redirect', { url: 'http://10.1.2.3:9999/' })).toBe(true);
-    expect(c.fire('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false })).toBe(true);
+    expect(
+      c.fire('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false }),
+    ).toBe(true);
     expect(c.fire('will-navigate', { url: `${HUB}/screen?key=x` })).toBe(false);
     expect(c.windowOpenHandler?.({ url: `${HUB}/` })).toEqual({ action: 'deny' });
     expect(c.fire('will-attach-webview')).toBe(true);
@@ -68,18 +70,27 @@ describe('every window is locked down', () => {
     const s = fake.session.defaultSession;
     const ask = (permission: string, url: string): boolean => {
       let granted: boolean | null = null;
-      (s.permissionRequest as unknown as (c: unknown, p: string, cb: (ok: boolean) => void) => void)(
-        { getURL: () => url },
-        permission,
-        (ok) => (granted = ok),
-      );
+      (
+        s.permissionRequest as unknown as (c: unknown, p: string, cb: (ok: boolean) => void) => void
+      )({ getURL: () => url }, permission, (ok) => (granted = ok));
       return granted!;
     };
     expect(ask('fullscreen', `${HUB}/screen`)).toBe(true);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'openExternal'])
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'openExternal',
+    ])
       expect(ask(p, `${HUB}/screen`)).toBe(false);
     expect(ask('fullscreen', 'https://elsewhere.example/')).toBe(false);
-    const check = s.permissionCheck as unknown as (c: unknown, p: string, origin: string) => boolean;
+    const check = s.permissionCheck as unknown as (
+      c: unknown,
+      p: string,
+      origin: string,
+    ) => boolean;
     expect(check(null, 'fullscreen', HUB)).toBe(true);
     expect(check(null, 'media', HUB)).toBe(false);
     expect((s.devicePermission as unknown as () => boolean)()).toBe(false);
@@ -96,7 +107,9 @@ describe('every window is locked down', () => {
     const hubCsp = "default-src 'self'";
     const mine = headersFor(`${HUB}/screen`, { 'content-security-policy': [hubCsp] })!;
     expect(mine['content-security-policy']).toEqual([hubCsp]); // the hub's own is kept
-    expect(mine['Content-Security-Policy']![0]).toMatch(/object-src 'none'.*frame-ancestors 'none'/);
+    expect(mine['Content-Security-Policy']![0]).toMatch(
+      /object-src 'none'.*frame-ancestors 'none'/,
+    );
     expect(headersFor('https://elsewhere.example/', {})).toBeUndefined();
 
     const cancel = (url: string): boolean => {
@@ -133,23 +146,34 @@ describe('IPC', () => {
 
     // Our window, but a subframe; our window navigated off-origin; a window we never made; no frame.
     const sub = new fake.FakeFrame(screen.webContents.url);
-    await expect(fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, screen.webContents, sub)).rejects.toThrow('refused');
+    await expect(
+      fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, screen.webContents, sub),
+    ).rejects.toThrow('refused');
     screen.webContents.mainFrame.url = 'https://evil.example/';
     await expect(
       fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, screen.webContents, screen.webContents.mainFrame),
     ).rejects.toThrow('refused');
     const stranger = new fake.FakeWebContents();
     stranger.mainFrame.url = running.shell!.hubBase + '/';
-    await expect(fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, stranger, stranger.mainFrame)).rejects.toThrow('refused');
-    await expect(fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, op.webContents, null)).rejects.toThrow('refused');
-    expect(running.logs.messages().filter((m) => m === 'ignored IPC from a frame we did not create')).toHaveLength(4);
+    await expect(
+      fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, stranger, stranger.mainFrame),
+    ).rejects.toThrow('refused');
+    await expect(fake.ipcMain.invoke(IPC_CHANNELS.shellInfo, op.webContents, null)).rejects.toThrow(
+      'refused',
+    );
+    expect(
+      running.logs.messages().filter((m) => m === 'ignored IPC from a frame we did not create'),
+    ).toHaveLength(4);
   });
 
   it('the preload exposes only the typed API, calling the shared channel', async () => {
     fake.resetFakeElectron();
     await import('../../../main/electron/preload'); // first import in this file: runs now
     expect([...fake.contextBridge.exposed.keys()]).toEqual([SHELL_API_KEY]);
-    const api = fake.contextBridge.exposed.get(SHELL_API_KEY) as Record<string, () => Promise<unknown>>;
+    const api = fake.contextBridge.exposed.get(SHELL_API_KEY) as Record<
+      string,
+      () => Promise<unknown>
+    >;
     expect(Object.keys(api)).toEqual(['info']);
     await api.info!();
     expect(fake.ipcRenderer.invoked).toEqual([IPC_CHANNELS.shellInfo]);

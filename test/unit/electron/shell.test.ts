@@ -17,13 +17,18 @@ afterEach(async () => {
 });
 
 /** A stand-in hub (the real one is exercised in security.test.ts): records starts and closes. */
-function fakeHubs(failFirst = 0): { start: () => Promise<RunningHub>; started: number; closed: number } {
+function fakeHubs(failFirst = 0): {
+  start: () => Promise<RunningHub>;
+  started: number;
+  closed: number;
+} {
   const rec = {
     started: 0,
     closed: 0,
     start: async (): Promise<RunningHub> => {
       rec.started += 1;
-      if (rec.started <= failFirst) throw new Error('listen EADDRINUSE: address already in use 0.0.0.0:8080');
+      if (rec.started <= failFirst)
+        throw new Error('listen EADDRINUSE: address already in use 0.0.0.0:8080');
       return {
         port: 8080,
         url: 'http://192.168.0.9:8080',
@@ -57,12 +62,19 @@ describe('roles', () => {
   });
 
   it('hub+screen role: screens load from the local hub; the chord brings the hidden console up and away', async () => {
-    running = await launch({ config: { role: 'hub+screen' }, shell: { startHub: fakeHubs().start } });
+    running = await launch({
+      config: { role: 'hub+screen' },
+      shell: { startHub: fakeHubs().start },
+    });
     const screen = running.screens()[0]!;
-    expect(screen.webContents.url).toBe('http://127.0.0.1:8080/screen?key=stored-key-123&x=0&y=0&w=1&h=1');
+    expect(screen.webContents.url).toBe(
+      'http://127.0.0.1:8080/screen?key=stored-key-123&x=0&y=0&w=1&h=1',
+    );
     const op = running.operator()!;
     expect(op.visible).toBe(false);
-    expect(screen.webContents.pressKey({ key: 'o', control: true, alt: true, shift: true })).toBe(true);
+    expect(screen.webContents.pressKey({ key: 'o', control: true, alt: true, shift: true })).toBe(
+      true,
+    );
     expect(op.visible && op.focused && op.alwaysOnTop).toBe(true);
     expect(screen.kiosk).toBe(true); // the wall stays in kiosk
     expect(op.webContents.pressKey({ key: 'O', control: true, alt: true, shift: true })).toBe(true);
@@ -78,7 +90,9 @@ describe('roles', () => {
       config: { role: 'screen', hubUrl: HUB, operatorChord: 'Alt+Shift+F9' },
     });
     const win = running.screens()[0]!;
-    expect(win.webContents.pressKey({ key: 'o', control: true, alt: true, shift: true })).toBe(true); // swallowed
+    expect(win.webContents.pressKey({ key: 'o', control: true, alt: true, shift: true })).toBe(
+      true,
+    ); // swallowed
     expect(win.kiosk).toBe(true);
     win.webContents.pressKey({ key: 'F9', alt: true, shift: true });
     expect(win.kiosk).toBe(false);
@@ -95,7 +109,10 @@ describe('roles', () => {
   });
 
   it('--role screen --hub on the command line beats the file', async () => {
-    running = await launch({ config: { role: 'hub' }, argv: ['--role', 'screen', '--hub', 'http://10.9.9.9:8080/'] });
+    running = await launch({
+      config: { role: 'hub' },
+      argv: ['--role', 'screen', '--hub', 'http://10.9.9.9:8080/'],
+    });
     expect(running.shell!.config.role).toBe('screen');
     expect(running.screens()[0]!.webContents.url).toMatch(/^http:\/\/10\.9\.9\.9:8080\/screen\?/);
   });
@@ -125,7 +142,11 @@ describe('staying up', () => {
   it('keeps retrying a hub that will not start, with growing delays, then shows the wall', async () => {
     const hubs = fakeHubs(3);
     const timers = new ManualTimers();
-    const pending = launch({ config: { role: 'hub+screen' }, shell: { startHub: hubs.start }, timers });
+    const pending = launch({
+      config: { role: 'hub+screen' },
+      shell: { startHub: hubs.start },
+      timers,
+    });
     // launch() waits for the hub; drive its clock from here until the hub is up.
     for (const [i, delay] of [1000, 2000, 4000].entries()) {
       await vi.waitFor(() => expect(hubs.started).toBe(i + 1));
@@ -165,7 +186,12 @@ describe('staying up', () => {
   it('quitting stops the hub and closes every window', async () => {
     const hubs = fakeHubs();
     running = await launch({ config: { role: 'hub+screen' }, shell: { startHub: hubs.start } });
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     fake.app.emit('before-quit', event);
     expect(event.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1));
