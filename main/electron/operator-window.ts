@@ -57,9 +57,9 @@ export function openOperatorWindow(opts: OperatorWindowOptions): BrowserWindow {
   return win;
 }
 
-/** Brings the console above the kiosk windows (they are always-on-top too). */
-export function toggleOperatorWindow(win: BrowserWindow): void {
-  if (win.isVisible() && win.isFocused()) {
+/** Brings the console above the kiosk windows (they are always-on-top too), or hides it. */
+export function toggleOperatorWindow(win: BrowserWindow, mode: 'toggle' | 'show' = 'toggle'): void {
+  if (mode === 'toggle' && win.isVisible() && win.isFocused()) {
     win.hide();
     return;
   }

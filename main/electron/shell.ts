@@ -61,7 +61,13 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     app.quit();
     return null;
   }
-  app.on('second-instance', () => log.info({}, 'a second launch was refused (single instance)'));
+  // A second launch is refused; it brings the operator console forward, so a console closed on a
+  // hub-only machine is one click on the app icon away.
+  let showConsole: (() => void) | null = null;
+  app.on('second-instance', () => {
+    log.info({}, 'a second launch was refused (single instance)');
+    showConsole?.();
+  });
   // Unplugging the last display closes every window; the app stays up and reopens them.
   app.on('window-all-closed', () => undefined);
 
@@ -69,6 +75,7 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   const loaded = applyAppFlags(loadAppConfig(userData), opts.argv);
   for (const problem of loaded.problems) log.warn({ config: appConfigPath(userData) }, problem);
   const config = loaded.config;
+  app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
   await app.whenReady();
   Menu.setApplicationMenu(null); // no menu accelerators (reload, devtools, quit) in kiosk
 
@@ -145,6 +152,9 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
       quit,
     });
     const win = operator;
+    showConsole = () => {
+      if (!win.isDestroyed()) toggleOperatorWindow(win, 'show');
+    };
     watchRenderer(win.webContents, 'operator window', () => void win.webContents.reload(), {
       log,
       ...(opts.timers ? { timers: opts.timers } : {}),

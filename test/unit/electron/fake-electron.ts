@@ -293,6 +293,10 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   exitCode: number | null = null;
   loginItems: { openAtLogin: boolean }[] = [];
+  sandboxEnabled = false;
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
   requestSingleInstanceLock(): boolean {
     return this.lockHeld;
   }
@@ -347,6 +351,7 @@ export function resetFakeElectron(): void {
   ipcMain.handlers.clear();
   app.removeAllListeners();
   app.isPackaged = false;
+  app.sandboxEnabled = false;
   app.lockHeld = true;
   app.quitCalls = 0;
   app.exitCode = null;

@@ -43,6 +43,7 @@ async function hubPlusScreens(): Promise<Launched> {
 describe('every window is locked down', () => {
   it('screen and operator windows all get the checklist webPreferences', async () => {
     running = await hubPlusScreens();
+    expect(fake.app.sandboxEnabled).toBe(true);
     const windows = fake.BrowserWindow.getAllWindows();
     expect(windows).toHaveLength(3);
     for (const w of windows) {

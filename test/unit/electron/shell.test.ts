@@ -58,6 +58,10 @@ describe('roles', () => {
     expect(op.visible).toBe(true);
     expect(op.bounds.x).toBeGreaterThanOrEqual(0); // on the primary (x 0..1920), not the left one
     expect(op.options.kiosk).toBeUndefined();
+    op.close(); // hidden, not gone; launching the app again brings it back
+    expect(op.visible).toBe(false);
+    fake.app.emit('second-instance');
+    expect(op.visible && op.focused).toBe(true);
     expect(fake.powerSaveBlocker.types()).toEqual(['prevent-app-suspension']);
   });
 
