@@ -40,27 +40,29 @@ export class HubSupervisor {
     return this.current;
   }
 
-  /** Starts the hub; resolves once it is up (retrying until then) or the supervisor is stopped. */
+  /** Starts the hub; resolves once it is up (retrying until then), or null once stopped. */
   async run(): Promise<RunningHub | null> {
     this.stopped = false;
     return new Promise((resolve) => {
+      this.settle = resolve;
       const attempt = async (): Promise<void> => {
-        if (this.stopped) return resolve(null);
+        if (this.stopped) return this.finish(null);
         this.starting = true;
         try {
           const hub = await this.opts.start();
           this.starting = false;
           if (this.stopped) {
             await hub.close();
-            return resolve(null);
+            return this.finish(null);
           }
           this.current = hub;
           this.upSince = this.timers.now();
           this.opts.log.info({ url: hub.url, restarts: this.restarts }, 'hub is up');
           this.opts.onUp(hub);
-          resolve(hub);
+          this.finish(hub);
         } catch (err) {
           this.starting = false;
+          if (this.stopped) return this.finish(null);
           this.scheduleRetry(err as Error, () => void attempt());
         }
       };
@@ -70,23 +72,35 @@ export class HubSupervisor {
 
   /** Reports a fault in the running hub (e.g. an uncaught exception): close it, start again. */
   fail(err: Error): void {
-    if (this.stopped || this.starting || this.retry !== null) return;
+    if (this.stopped || this.starting || this.failing || this.retry !== null) return;
+    this.failing = true;
     const hub = this.current;
     this.current = null;
     if (hub && this.timers.now() - this.upSince >= (this.opts.stableMs ?? 60_000))
       this.consecutive = 0;
-    void (hub ? hub.close().catch(() => undefined) : Promise.resolve()).then(() =>
-      this.scheduleRetry(err, () => void this.run()),
-    );
+    void (hub ? hub.close().catch(() => undefined) : Promise.resolve()).then(() => {
+      this.failing = false;
+      this.scheduleRetry(err, () => void this.run());
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retry !== null) this.timers.clearTimeout(this.retry);
     this.retry = null;
+    this.finish(null);
     const hub = this.current;
     this.current = null;
     if (hub) await hub.close();
+  }
+
+  private settle: ((hub: RunningHub | null) => void) | null = null;
+  private failing = false;
+
+  private finish(hub: RunningHub | null): void {
+    const settle = this.settle;
+    this.settle = null;
+    settle?.(hub);
   }
 
   private scheduleRetry(err: Error, again: () => void): void {

@@ -135,6 +135,11 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     }
   }
 
+  if (!key)
+    log.warn(
+      {},
+      'no wall key: set "key" in config.json or pass --key; the hub refuses screens without it',
+    );
   const trust = new TrustedOrigin(hubBase);
   hardenSession(session.defaultSession, trust);
   const chord = parseChord(config.operatorChord);

@@ -221,3 +221,46 @@ describe('autostart from config', () => {
     }
   });
 });
+
+describe('hub supervisor edges', () => {
+  it('quitting while the hub is still failing to start ends the wait instead of hanging', async () => {
+    const { HubSupervisor } = await import('../../../main/electron/hub-supervisor');
+    const { recordingLogger } = await import('./helpers');
+    const timers = new ManualTimers();
+    const hubs = fakeHubs(100);
+    const sup = new HubSupervisor({
+      start: hubs.start,
+      onUp: () => undefined,
+      log: recordingLogger().log,
+      timers,
+    });
+    const up = sup.run();
+    await vi.waitFor(() => expect(timers.waiting()).toEqual([1000]));
+    await sup.stop();
+    expect(await up).toBeNull();
+    expect(timers.waiting()).toEqual([]);
+  });
+
+  it('a burst of faults restarts the hub once', async () => {
+    const { HubSupervisor } = await import('../../../main/electron/hub-supervisor');
+    const { recordingLogger } = await import('./helpers');
+    const timers = new ManualTimers();
+    const hubs = fakeHubs();
+    const sup = new HubSupervisor({
+      start: hubs.start,
+      onUp: () => undefined,
+      log: recordingLogger().log,
+      timers,
+    });
+    await sup.run();
+    sup.fail(new Error('one'));
+    sup.fail(new Error('two'));
+    await settle();
+    sup.fail(new Error('three'));
+    expect(timers.waiting()).toEqual([1000]);
+    timers.advance(1000);
+    await settle();
+    expect([hubs.started, hubs.closed, sup.restarts]).toEqual([2, 1, 1]);
+    await sup.stop();
+  });
+});
