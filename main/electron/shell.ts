@@ -146,8 +146,12 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
 
   let operator: BrowserWindow | null = null;
   if (hasHub(config.role)) {
+    const operatorUrl = new URL(
+      `/operator?key=${encodeURIComponent(key ?? '')}`,
+      hubBase,
+    ).toString();
     operator = openOperatorWindow({
-      url: new URL(`/operator?key=${encodeURIComponent(key ?? '')}`, hubBase).toString(),
+      url: operatorUrl,
       show: !hasScreens(config.role),
       preload,
       trust,
@@ -160,7 +164,8 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     showConsole = () => {
       if (!win.isDestroyed()) toggleOperatorWindow(win, 'show');
     };
-    watchRenderer(win.webContents, 'operator window', () => void win.webContents.reload(), {
+    const reloadConsole = (): void => void win.loadURL(operatorUrl).catch(() => undefined);
+    watchRenderer(win.webContents, 'operator window', reloadConsole, {
       log,
       ...(opts.timers ? { timers: opts.timers } : {}),
       ...(baseMs ? { baseMs } : {}),

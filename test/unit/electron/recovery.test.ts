@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as fake from './fake-electron';
 import { HUB, launch, type Launched } from './launch';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -99,5 +100,30 @@ describe('renderer recovery', () => {
     win.destroy();
     running.timers.advance(1000);
     expect(win.webContents.loads).toHaveLength(1);
+  });
+});
+
+describe('operator console recovery', () => {
+  it('reloads the console URL after its renderer crashes', async () => {
+    running = await launch({
+      config: { role: 'hub' },
+      shell: {
+        startHub: async () =>
+          ({
+            port: 8080,
+            url: 'http://x',
+            state: { key: 'k-123456789' },
+            close: async () => undefined,
+          }) as never,
+      },
+    });
+    const op = running.operator()!;
+    expect(fake.BrowserWindow.all).toContain(op);
+    op.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+    running.timers.advance(1000);
+    expect(op.webContents.loads).toEqual([
+      'http://127.0.0.1:8080/operator?key=k-123456789',
+      'http://127.0.0.1:8080/operator?key=k-123456789',
+    ]);
   });
 });
