@@ -1,5 +1,6 @@
 // `npm run audit:electron`: @doyensec/electronegativity over the Electron sources (main/electron,
 // TypeScript) and the built bundle (dist/main/electron; copied as .js, the tool skips .cjs).
+// `node build/audit-electron.mjs <dir>…` audits those folders instead.
 // Fails on any HIGH or MEDIUM finding; LOW/INFORMATIONAL ones are printed (docs/electron.md
 // lists the accepted ones).
 //
@@ -32,17 +33,19 @@ function refuseNetwork() {
 }
 
 /** Runs the audit; returns { blocking, other, errors } (findings as plain objects). */
-export async function auditElectron({ quiet = false } = {}) {
+export async function auditElectron({ quiet = false, inputs = [] } = {}) {
   refuseNetwork();
   const log = console.log;
   if (quiet) console.log = () => {};
   try {
     const runner = require('@doyensec/electronegativity');
     const run = runner.default ?? runner;
-    const targets = [{ label: 'main/electron', input: join(root, 'main', 'electron') }];
+    const targets = inputs.length
+      ? inputs.map((input) => ({ label: input, input }))
+      : [{ label: 'main/electron', input: join(root, 'main', 'electron') }];
     const built = join(root, 'dist', 'main', 'electron');
     let tmp = null;
-    if (existsSync(built)) {
+    if (!inputs.length && existsSync(built)) {
       tmp = mkdtempSync(join(tmpdir(), 'flagwall-audit-'));
       for (const f of readdirSync(built))
         if (f.endsWith('.cjs')) copyFileSync(join(built, f), join(tmp, f.replace(/\.cjs$/, '.js')));
@@ -50,6 +53,10 @@ export async function auditElectron({ quiet = false } = {}) {
     }
     const findings = [];
     const errors = [];
+    const scanned = targets.map(
+      ({ label, input }) =>
+        `${label} (${readdirSync(input).filter((f) => /\.(ts|js)$/.test(f)).length} files)`,
+    );
     try {
       for (const { label, input } of targets) {
         const result = await run(
@@ -82,6 +89,7 @@ export async function auditElectron({ quiet = false } = {}) {
       blocking,
       other: findings.filter((f) => !blocking.includes(f)),
       errors,
+      scanned,
       suppressed: suppressions(),
     };
   } finally {
@@ -106,9 +114,13 @@ function suppressions() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { blocking, other, errors, suppressed } = await auditElectron({ quiet: true });
+  const { blocking, other, errors, scanned, suppressed } = await auditElectron({
+    quiet: true,
+    inputs: process.argv.slice(2),
+  });
   const show = (f) =>
     `  ${f.severity} ${f.id} ${f.target}/${f.file}:${f.line}${f.sample ? ` (${f.sample})` : ''}`;
+  console.log(`scanned ${scanned.join(', ')}`);
   for (const e of errors) console.log(`parse error: ${e}`);
   console.log(
     `electronegativity ${ELECTRON_VERSION}: ${blocking.length} high/medium, ${other.length} low/informational`,
