@@ -42,7 +42,8 @@ export interface ShellOptions {
 
 export interface Shell {
   config: AppConfig;
-  hubBase: string;
+  /** Where the windows load from now (a restarted hub may have moved). */
+  readonly hubBase: string;
   trust: TrustedOrigin;
   supervisor: HubSupervisor | null;
   screens: ScreenWall | null;
@@ -84,14 +85,32 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   let quitting = false;
   const quit = (): void => app.quit();
 
+  // An uncaught error must never raise Electron's error dialog on an unattended machine:
+  // registering these handlers prevents it. It is logged; with a hub here, the hub restarts.
+  let onFault: ((err: Error) => void) | null = null;
+  const fault = (err: unknown): void => {
+    log.error({ err: String((err as Error)?.stack ?? err) }, 'uncaught error in the main process');
+    onFault?.(err instanceof Error ? err : new Error(String(err)));
+  };
+  const processHooks: [string, (...args: unknown[]) => void][] = [
+    ['uncaughtException', fault],
+    ['unhandledRejection', fault],
+  ];
+  for (const [name, hook] of processHooks) process.on(name, hook);
+  const unhook = (): null => {
+    for (const [name, hook] of processHooks) process.off(name, hook);
+    return null;
+  };
+
   // Hub: in this process, restarted when it fails; windows use loopback to reach it.
   let supervisor: HubSupervisor | null = null;
-  const processHooks: [string, (...args: unknown[]) => void][] = [];
+  let suspensionBlocker: number | null = null;
+  // Set once windows exist: a restarted hub on another port (config port 0) moves them along.
+  let hubMoved: ((base: string, key: string) => void) | null = null;
   let hubBase: string;
   let key = config.key;
   if (hasHub(config.role)) {
     const start = opts.startHub ?? startHub;
-    let suspensionBlocker: number | null = null;
     supervisor = new HubSupervisor({
       start: () =>
         start({
@@ -101,28 +120,19 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
           ...(config.key ? { key: config.key } : {}),
           log,
         }),
-      onUp: () => {
+      onUp: (hub) => {
         suspensionBlocker ??= powerSaveBlocker.start('prevent-app-suspension');
+        hubMoved?.(`http://127.0.0.1:${hub.port}`, hub.state.key);
       },
       log,
       ...(opts.timers ? { timers: opts.timers } : {}),
       ...(baseMs ? { baseMs } : {}),
     });
     const hub = await supervisor.run();
-    if (!hub) return null;
+    if (!hub) return unhook();
     hubBase = `http://127.0.0.1:${hub.port}`;
     key = hub.state.key;
-    const failHub = (err: unknown): void => {
-      log.error(
-        { err: String((err as Error)?.stack ?? err) },
-        'uncaught error in the main process',
-      );
-      supervisor?.fail(err instanceof Error ? err : new Error(String(err)));
-    };
-    // Registering these also stops Electron's error dialog, which would block an unattended kiosk.
-    process.on('uncaughtException', failHub);
-    process.on('unhandledRejection', failHub);
-    processHooks.push(['uncaughtException', failHub], ['unhandledRejection', failHub]);
+    onFault = (err) => supervisor?.fail(err);
   } else {
     try {
       hubBase =
@@ -131,7 +141,7 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     } catch (err) {
       log.error({}, (err as Error).message);
       app.exit(2);
-      return null;
+      return unhook();
     }
   }
 
@@ -144,14 +154,12 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   hardenSession(session.defaultSession, trust);
   const chord = parseChord(config.operatorChord);
 
+  const operatorUrl = (): string =>
+    new URL(`/operator?key=${encodeURIComponent(key ?? '')}`, hubBase).toString();
   let operator: BrowserWindow | null = null;
   if (hasHub(config.role)) {
-    const operatorUrl = new URL(
-      `/operator?key=${encodeURIComponent(key ?? '')}`,
-      hubBase,
-    ).toString();
     operator = openOperatorWindow({
-      url: operatorUrl,
+      url: operatorUrl(),
       show: !hasScreens(config.role),
       preload,
       trust,
@@ -164,7 +172,7 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     showConsole = () => {
       if (!win.isDestroyed()) toggleOperatorWindow(win, 'show');
     };
-    const reloadConsole = (): void => void win.loadURL(operatorUrl).catch(() => undefined);
+    const reloadConsole = (): void => void win.loadURL(operatorUrl()).catch(() => undefined);
     watchRenderer(win.webContents, 'operator window', reloadConsole, {
       log,
       ...(opts.timers ? { timers: opts.timers } : {}),
@@ -196,6 +204,16 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     });
     screens.start();
   }
+  hubMoved = (base, newKey) => {
+    if (base === hubBase && newKey === key) return;
+    log.warn({ from: hubBase, to: base }, 'the restarted hub moved; pointing the windows at it');
+    hubBase = base;
+    key = newKey;
+    trust.set(base);
+    screens?.setHub(base, newKey);
+    if (operator && !operator.isDestroyed())
+      void operator.loadURL(operatorUrl()).catch(() => undefined);
+  };
 
   const isOurs = (contents: WebContents): boolean =>
     (operator !== null && !operator.isDestroyed() && operator.webContents === contents) ||
@@ -232,14 +250,17 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
 
   const shell: Shell = {
     config,
-    hubBase,
+    get hubBase() {
+      return hubBase;
+    },
     trust,
     supervisor,
     screens,
     operator,
     stop: async () => {
       quitting = true;
-      for (const [name, hook] of processHooks) process.off(name, hook);
+      unhook();
+      if (suspensionBlocker !== null) powerSaveBlocker.stop(suspensionBlocker);
       ipcMain.removeHandler(IPC_CHANNELS.shellInfo);
       screens?.stop();
       if (operator && !operator.isDestroyed()) operator.destroy();

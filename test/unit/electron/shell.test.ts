@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 /** A stand-in hub (the real one is exercised in security.test.ts): records starts and closes. */
-function fakeHubs(failFirst = 0): {
+function fakeHubs(
+  failFirst = 0,
+  portOf: (n: number) => number = () => 8080,
+): {
   start: () => Promise<RunningHub>;
   started: number;
   closed: number;
@@ -30,7 +33,7 @@ function fakeHubs(failFirst = 0): {
       if (rec.started <= failFirst)
         throw new Error('listen EADDRINUSE: address already in use 0.0.0.0:8080');
       return {
-        port: 8080,
+        port: portOf(rec.started),
         url: 'http://192.168.0.9:8080',
         state: { key: 'stored-key-123', wall: 'w', hubId: 'h', settings: {} },
         close: async () => {
@@ -103,7 +106,9 @@ describe('roles', () => {
   });
 
   it('screen role without a hub URL says what to set and exits', async () => {
+    const hooks = process.listeners('uncaughtException').length;
     running = await launch({ config: { role: 'screen' } });
+    expect(process.listeners('uncaughtException')).toHaveLength(hooks); // nothing left behind
     expect(running.shell).toBeNull();
     expect(fake.app.exitCode).toBe(2);
     expect(running.screens()).toHaveLength(0);
@@ -187,6 +192,43 @@ describe('staying up', () => {
     expect(process.listeners('uncaughtException').filter((l) => !before.has(l))).toHaveLength(0);
   });
 
+  it('a hub that comes back on another port takes the windows with it', async () => {
+    const before = new Set(process.listeners('uncaughtException'));
+    const hubs = fakeHubs(0, (n) => 40000 + n);
+    running = await launch({ config: { role: 'hub+screen' }, shell: { startHub: hubs.start } });
+    const screen = running.screens()[0]!;
+    expect(screen.webContents.url).toMatch(/^http:\/\/127\.0\.0\.1:40001\/screen\?/);
+    process.listeners('uncaughtException').find((l) => !before.has(l))!(
+      new Error('x'),
+      'uncaughtException',
+    );
+    await settle();
+    running.timers.advance(1000);
+    await settle();
+    expect(running.shell!.hubBase).toBe('http://127.0.0.1:40002');
+    expect(screen.webContents.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:40002\/screen\?key=stored-key-123&/,
+    );
+    expect(running.operator()!.webContents.url).toBe(
+      'http://127.0.0.1:40002/operator?key=stored-key-123',
+    );
+    expect(running.shell!.trust.allows('http://127.0.0.1:40002/')).toBe(true);
+    expect(running.shell!.trust.allows('http://127.0.0.1:40001/')).toBe(false);
+  });
+
+  it('a screen-only machine logs an uncaught error instead of showing a dialog', async () => {
+    const before = new Set(process.listeners('uncaughtException'));
+    running = await launch({ config: { role: 'screen', hubUrl: HUB } });
+    const ours = process.listeners('uncaughtException').filter((l) => !before.has(l));
+    expect(ours).toHaveLength(1);
+    ours[0]!(new Error('oops'), 'uncaughtException');
+    expect(running.logs.messages(50)).toEqual(['uncaught error in the main process']);
+    expect(running.screens()).toHaveLength(1);
+    await running.stop();
+    running = null;
+    expect(process.listeners('uncaughtException').filter((l) => !before.has(l))).toHaveLength(0);
+  });
+
   it('quitting stops the hub and closes every window', async () => {
     const hubs = fakeHubs();
     running = await launch({ config: { role: 'hub+screen' }, shell: { startHub: hubs.start } });
@@ -201,7 +243,7 @@ describe('staying up', () => {
     await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1));
     expect(hubs.closed).toBe(1);
     expect(fake.BrowserWindow.getAllWindows()).toHaveLength(0);
-    expect(fake.powerSaveBlocker.types()).not.toContain('prevent-display-sleep');
+    expect(fake.powerSaveBlocker.types()).toEqual([]);
   });
 });
 
