@@ -144,6 +144,8 @@ export function isTrustedSender(
 ): boolean {
   const frame = event.senderFrame;
   if (!frame || !isOurs(event.sender)) return false;
-  if (frame !== event.sender.mainFrame) return false;
+  // Compared by id: frame objects are wrappers, identity is not promised.
+  const main = event.sender.mainFrame;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
   return trust.allows(frame.url);
 }

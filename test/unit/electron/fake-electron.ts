@@ -32,7 +32,11 @@ class FakeEvent {
   }
 }
 
+let nextRoutingId = 1;
+
 export class FakeFrame {
+  readonly processId = 7;
+  readonly routingId = nextRoutingId++;
   constructor(public url: string) {}
 }
 
