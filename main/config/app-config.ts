@@ -17,8 +17,11 @@ export type DisplaySelection = 'all' | 'primary' | (number | string)[];
 
 export interface AppConfig {
   role: Role;
-  /** Wall name the hub announces, or the one a screen looks for. */
-  wall: string;
+  /**
+   * Wall name. Hub roles: renames the wall (null keeps the stored name, "flagwall" at first run).
+   * Screen role: the wall to join when discovering (null: the only wall on the network).
+   */
+  wall: string | null;
   /** Hub base URL (http://host:port). Set: screens connect there and skip discovery. */
   hubUrl: string | null;
   /** Port of the hub this app runs (hub roles). */
@@ -36,7 +39,7 @@ export interface AppConfig {
 
 export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = Object.freeze({
   role: 'hub+screen',
-  wall: 'flagwall',
+  wall: null,
   hubUrl: null,
   port: 8080,
   displays: 'all',
@@ -74,7 +77,7 @@ const chordSchema = z
 /** One schema per key, so each key is validated (and defaulted) on its own. */
 const keySchemas: { [K in keyof AppConfig]: z.ZodType<AppConfig[K]> } = {
   role: z.enum(ROLES),
-  wall: z.string().trim().min(1).max(64),
+  wall: z.string().trim().min(1).max(64).nullable(),
   hubUrl: httpUrl.nullable(),
   port: z.number().int().min(0).max(65535),
   displays: displaysSchema,

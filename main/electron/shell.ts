@@ -18,7 +18,7 @@ import { appConfigPath, applyAppFlags, loadAppConfig, type AppConfig } from '../
 import { createLogger, type Logger } from '../hub/logger';
 import { startHub, type RunningHub, type StartHubOptions } from '../hub/start-hub';
 import { applyAutostart } from './autostart';
-import { discoveryNotWired, type FindHub } from './find-hub';
+import { discoveryNotWired, findHubPatiently, type FindHub } from './find-hub';
 import { HubSupervisor } from './hub-supervisor';
 import { IPC_CHANNELS, type ShellInfo } from './ipc';
 import { parseChord } from './kiosk';
@@ -26,7 +26,7 @@ import { openOperatorWindow, toggleOperatorWindow } from './operator-window';
 import { watchRenderer } from './recovery';
 import { ScreenWall } from './screen-windows';
 import { hardenSession, isTrustedSender, TrustedOrigin } from './security';
-import type { Timers } from './timers';
+import { systemTimers, type Timers } from './timers';
 
 export interface ShellOptions {
   /** User arguments (flags), without the executable and app path. */
@@ -116,7 +116,7 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
         start({
           port: config.port,
           dataDir: userData,
-          wall: config.wall,
+          ...(config.wall ? { wall: config.wall } : {}),
           ...(config.key ? { key: config.key } : {}),
           log,
         }),
@@ -135,9 +135,15 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     onFault = (err) => supervisor?.fail(err);
   } else {
     try {
-      hubBase =
+      const found =
         config.hubUrl ??
-        (await (opts.findHub ?? discoveryNotWired(appConfigPath(userData)))(config.wall));
+        (await findHubPatiently(
+          opts.findHub ?? discoveryNotWired(appConfigPath(userData)),
+          config.wall ?? undefined,
+          { log, timers: opts.timers ?? systemTimers, stopped: () => quitting },
+        ));
+      if (found === null) return unhook();
+      hubBase = found;
     } catch (err) {
       log.error({}, (err as Error).message);
       app.exit(2);

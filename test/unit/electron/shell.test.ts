@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunningHub } from '../../../main/hub/start-hub';
+import type { RunningHub, StartHubOptions } from '../../../main/hub/start-hub';
 import * as fake from './fake-electron';
 import { ManualTimers, settle } from './helpers';
 import { HUB, launch, type Launched } from './launch';
@@ -21,15 +21,18 @@ function fakeHubs(
   failFirst = 0,
   portOf: (n: number) => number = () => 8080,
 ): {
-  start: () => Promise<RunningHub>;
+  start: (opts: StartHubOptions) => Promise<RunningHub>;
   started: number;
   closed: number;
+  options: StartHubOptions[];
 } {
   const rec = {
     started: 0,
     closed: 0,
-    start: async (): Promise<RunningHub> => {
+    options: [] as StartHubOptions[],
+    start: async (opts: StartHubOptions): Promise<RunningHub> => {
       rec.started += 1;
+      rec.options.push(opts);
       if (rec.started <= failFirst)
         throw new Error('listen EADDRINUSE: address already in use 0.0.0.0:8080');
       return {
@@ -55,6 +58,10 @@ describe('roles', () => {
       shell: { startHub: hubs.start },
     });
     expect(hubs.started).toBe(1);
+    // Port from config, data next to config.json, no wall/key override unless configured.
+    expect(hubs.options[0]).toMatchObject({ port: 8080, dataDir: running.userData });
+    expect(hubs.options[0]).not.toHaveProperty('wall');
+    expect(hubs.options[0]).not.toHaveProperty('key');
     expect(running.screens()).toHaveLength(0);
     const op = running.operator()!;
     expect(op.webContents.url).toBe('http://127.0.0.1:8080/operator?key=stored-key-123');
@@ -69,11 +76,14 @@ describe('roles', () => {
   });
 
   it('hub+screen role: screens load from the local hub; the chord brings the hidden console up and away', async () => {
+    const hubs = fakeHubs();
     running = await launch({
-      config: { role: 'hub+screen' },
-      shell: { startHub: fakeHubs().start },
+      config: { role: 'hub+screen', key: 'configured-key' },
+      argv: ['--wall', 'lobby'],
+      shell: { startHub: hubs.start },
     });
-    const screen = running.screens()[0]!;
+    expect(hubs.options[0]).toMatchObject({ wall: 'lobby', key: 'configured-key' });
+    const screen = running.screens()[0]!; // loads with the key the running hub reports
     expect(screen.webContents.url).toBe(
       'http://127.0.0.1:8080/screen?key=stored-key-123&x=0&y=0&w=1&h=1',
     );
@@ -115,6 +125,44 @@ describe('roles', () => {
     expect(running.logs.messages(50).join('\n')).toMatch(
       /no hub URL: start with --hub http:\/\/<hub-address>:8080 or set "hubUrl" in .*config\.json/,
     );
+  });
+
+  it('screen role without a hub URL asks discovery, patiently, for the configured wall', async () => {
+    const timers = new ManualTimers();
+    const asked: (string | undefined)[] = [];
+    const findHub = async (wall?: string): Promise<string> => {
+      asked.push(wall);
+      if (asked.length < 3) throw new Error('no wall found within 10000 ms');
+      return 'http://10.0.0.44:8080';
+    };
+    const pending = launch({
+      config: { role: 'screen', key: 'wall-key-123' },
+      argv: ['--wall', 'lobby'],
+      timers,
+      shell: { findHub },
+    });
+    for (const delay of [1000, 2000]) {
+      await vi.waitFor(() => expect(timers.waiting()).toEqual([delay]));
+      timers.advance(delay);
+    }
+    running = await pending;
+    expect(asked).toEqual(['lobby', 'lobby', 'lobby']);
+    expect(running.screens()[0]!.webContents.url).toMatch(
+      /^http:\/\/10\.0\.0\.44:8080\/screen\?key=wall-key-123&/,
+    );
+    expect(running.logs.messages(40)).toEqual([
+      'no hub found yet; looking again in 1000 ms',
+      'no hub found yet; looking again in 2000 ms',
+    ]);
+  });
+
+  it('without a wall name, discovery is asked for the only wall on the network', async () => {
+    const asked: (string | undefined)[] = [];
+    running = await launch({
+      config: { role: 'screen', key: 'wall-key-123' },
+      shell: { findHub: async (wall) => (asked.push(wall), 'http://10.0.0.45:8080') },
+    });
+    expect(asked).toEqual([undefined]);
   });
 
   it('--role screen --hub on the command line beats the file', async () => {
@@ -271,7 +319,7 @@ describe('hub supervisor edges', () => {
     const timers = new ManualTimers();
     const hubs = fakeHubs(100);
     const sup = new HubSupervisor({
-      start: hubs.start,
+      start: () => hubs.start({}),
       onUp: () => undefined,
       log: recordingLogger().log,
       timers,
@@ -289,7 +337,7 @@ describe('hub supervisor edges', () => {
     const timers = new ManualTimers();
     const hubs = fakeHubs();
     const sup = new HubSupervisor({
-      start: hubs.start,
+      start: () => hubs.start({}),
       onUp: () => undefined,
       log: recordingLogger().log,
       timers,
