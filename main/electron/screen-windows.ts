@@ -150,6 +150,8 @@ export class ScreenWall {
     const entry: ScreenWindow = { win, plan, url, recovery };
     this.windows.set(plan.displayId, entry);
     contents.on('did-finish-load', () => {
+      // A touch screen must not pinch-zoom the wall out of its slice.
+      void contents.setVisualZoomLevelLimits(1, 1);
       // A literal (not a variable) so the audit can see it is a constant stylesheet.
       void contents.insertCSS('html, body, * { cursor: none !important; }', { cssOrigin: 'user' });
     });

@@ -70,6 +70,10 @@ export class FakeWebContents extends EventEmitter {
     this.insertedCss.push(css);
     return `css-${this.insertedCss.length}`;
   }
+  zoomLimits: [number, number] | null = null;
+  async setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
+    this.zoomLimits = [min, max];
+  }
   forcefullyCrashRenderer(): void {
     this.crashedByShell += 1;
   }

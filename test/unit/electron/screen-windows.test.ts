@@ -94,12 +94,14 @@ describe('screen windows per display', () => {
     expect(fake.powerSaveBlocker.types()).toEqual(['prevent-display-sleep']);
   });
 
-  it('hides the pointer on every screen page load', async () => {
+  it('hides the pointer and pins the zoom on every screen page load', async () => {
     running = await launch({ config: screenRole() });
     const contents = running.screens()[0]!.webContents;
+    expect(contents.zoomLimits).toBeNull();
     contents.finishLoad();
     expect(contents.insertedCss).toHaveLength(1);
     expect(contents.insertedCss[0]).toMatch(/cursor:\s*none\s*!important/);
+    expect(contents.zoomLimits).toEqual([1, 1]);
   });
 
   it('swallows keys that leave kiosk; the operator chord leaves and re-enters kiosk on a screen-only machine', async () => {

@@ -44,6 +44,10 @@ describe('every window is locked down', () => {
   it('screen and operator windows all get the checklist webPreferences', async () => {
     running = await hubPlusScreens();
     expect(fake.app.sandboxEnabled).toBe(true);
+    // The URL a screen window loads is one the real hub serves (its screen page).
+    const page = await fetch(running.screens()[0]!.webContents.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const windows = fake.BrowserWindow.getAllWindows();
     expect(windows).toHaveLength(3);
     for (const w of windows) {
