@@ -36,8 +36,6 @@ export interface ShellOptions {
   timers?: Timers;
   startHub?: (opts: StartHubOptions) => Promise<RunningHub>;
   preloadPath?: string;
-  /** Base delay of renderer-reload and hub-restart backoff, ms (tests shorten it). */
-  backoffBaseMs?: number;
 }
 
 export interface Shell {
@@ -81,7 +79,6 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   Menu.setApplicationMenu(null); // no menu accelerators (reload, devtools, quit) in kiosk
 
   const preload = opts.preloadPath ?? join(__dirname, 'preload.cjs');
-  const baseMs = opts.backoffBaseMs;
   let quitting = false;
   const quit = (): void => app.quit();
 
@@ -126,7 +123,6 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
       },
       log,
       ...(opts.timers ? { timers: opts.timers } : {}),
-      ...(baseMs ? { baseMs } : {}),
     });
     const hub = await supervisor.run();
     if (!hub) return unhook();
@@ -182,7 +178,6 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     watchRenderer(win.webContents, 'operator window', reloadConsole, {
       log,
       ...(opts.timers ? { timers: opts.timers } : {}),
-      ...(baseMs ? { baseMs } : {}),
     });
   }
 
@@ -195,7 +190,7 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
       preload,
       trust,
       log,
-      recovery: { ...(opts.timers ? { timers: opts.timers } : {}), ...(baseMs ? { baseMs } : {}) },
+      recovery: opts.timers ? { timers: opts.timers } : {},
       onOperatorChord: (win) => {
         if (operator) toggleOperatorWindow(operator);
         else if (win.isKiosk()) {
