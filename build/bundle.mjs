@@ -24,12 +24,15 @@ await build({
   logLevel: 'warning',
 });
 
-const electronEntries = ['main/electron/app.ts', 'main/electron/preload.ts'].filter((f) =>
-  existsSync(join(root, f)),
-);
-if (electronEntries.length) {
+// The app entry runs in Electron's main process; the preload in a sandboxed renderer, where only
+// `require('electron')` exists, so it gets no banner.
+for (const [entry, needsMetaUrl] of [
+  ['main/electron/app.ts', true],
+  ['main/electron/preload.ts', false],
+]) {
+  if (!existsSync(join(root, entry))) continue;
   await build({
-    entryPoints: electronEntries.map((f) => join(root, f)),
+    entryPoints: [join(root, entry)],
     outdir: join(out, 'main', 'electron'),
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -38,6 +41,15 @@ if (electronEntries.length) {
     target: 'node22',
     external: ['electron'],
     packages: 'external',
+    // Shared main/ code finds files from import.meta.url, which CJS lacks: derive it from __filename.
+    ...(needsMetaUrl
+      ? {
+          define: { 'import.meta.url': '__flagwallImportMetaUrl' },
+          banner: {
+            js: "const __flagwallImportMetaUrl = require('url').pathToFileURL(__filename).href;",
+          },
+        }
+      : {}),
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -1,0 +1,13 @@
+/**
+ * Electron entry (bundled to dist/main/electron/app.cjs, package.json "main"). Flags follow the
+ * app path in development (`electron . --role screen`) and the executable when packaged.
+ */
+import { app } from 'electron';
+import { startShell } from './shell';
+
+const userArgs = process.argv.slice(process.defaultApp ? 2 : 1);
+
+startShell({ argv: userArgs }).catch((err: unknown) => {
+  process.stderr.write(`flagwall: could not start: ${(err as Error).stack ?? String(err)}\n`);
+  app.exit(1);
+});
