@@ -11,6 +11,8 @@ import { Hub } from './hub';
 import type { HubLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createHubServer, listen } from './server';
+import { publishWall, type PublishedWall } from '../discovery/publish';
+import { createPhoneStore, restorePhones } from './phone-persistence';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -27,6 +29,11 @@ export interface StartHubOptions {
   clock?: HubClock;
   limits?: Partial<HubLimits>;
   staticRoot?: string;
+  /**
+   * Announce the wall on the LAN over mDNS (docs/discovery.md). Default false, so tests and
+   * benches never multicast; the CLI and the Electron hub turn it on unless told not to.
+   */
+  mdns?: boolean;
 }
 
 export interface RunningHub {
@@ -60,8 +67,12 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     settings: state.settings,
     clock: opts.clock ?? systemClock,
     log,
-    ...(opts.limits ? { limits: opts.limits } : {}),
+    limits: {
+      ...(state.phoneGraceMs !== undefined ? { phoneGraceMs: state.phoneGraceMs } : {}),
+      ...opts.limits,
+    },
     token: () => randomBytes(16).toString('base64url'),
+    onRoster: () => phoneStore?.changed(),
     onSettings: (settings) => {
       state.settings = settings;
       try {
@@ -71,6 +82,9 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
       }
     },
   });
+  const clock = opts.clock ?? systemClock;
+  restorePhones(hub, dataDir, clock, log);
+  const phoneStore = createPhoneStore(hub, dataDir, clock, log);
   const { server, wss } = createHubServer({
     hub,
     log,
@@ -80,6 +94,10 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   const host = opts.host ?? '0.0.0.0';
   const address = await listen(server, opts.port ?? 8080, host);
   hub.start();
+  const mdns: PublishedWall | null =
+    opts.mdns && state.mdns !== false
+      ? publishWall({ wall: state.wall, hubId: state.hubId, port: address.port, log })
+      : null;
 
   const base = `http://${displayHost(host)}:${address.port}`;
   const key = encodeURIComponent(state.key);
@@ -97,12 +115,17 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     },
     keyCreated: loaded.created && !opts.key,
     close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        hub.stop();
-        wss.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })),
+      (closing ??= Promise.all([
+        // Goodbye first: screens hear the hub is gone as their sockets close.
+        mdns?.stop(),
+        new Promise<void>((resolve) => {
+          hub.stop();
+          phoneStore.close();
+          wss.close();
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      ]).then(() => undefined)),
   };
 }
 
