@@ -1,0 +1,162 @@
+/**
+ * Multi-host discovery on a private LAN of network namespaces (test/support/netns.ts): a hub in
+ * one namespace, screens in others, real mDNS across a bridge. Skips, saying why, only when
+ * namespaces cannot be created (not root); CI runs as root.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../../main/paths';
+import { NsLan, namespaceProblem, type LineProcess } from '../../support/netns';
+
+const problem = namespaceProblem();
+if (problem) console.warn(`SKIPPED netns discovery tests: ${problem}`);
+
+const CLI = join(packageRoot, 'dist', 'main', 'cli.js');
+const KEY = 'netns-wall-key-1';
+const ZEROCONF = join(packageRoot, 'test', 'integration', 'netns', 'zeroconf_browse.py');
+
+describe.skipIf(problem !== null)('discovery across network namespaces', () => {
+  let lan: NsLan;
+  const dirs: string[] = [];
+  const dataDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'flagwall-netns-'));
+    dirs.push(d);
+    return d;
+  };
+  const startHub = async (
+    host: string,
+    wall: string,
+    data: string,
+    port = 0,
+  ): Promise<{ proc: LineProcess; port: number; hubId: string }> => {
+    const proc = lan.spawn(
+      host,
+      process.execPath,
+      [CLI, 'hub', '--port', String(port), '--data', data, '--name', wall, '--key', KEY],
+      { FLAGWALL_LOG: 'info' },
+    );
+    const announced = await proc.waitForJson({ msg: 'announced on mDNS' }, 10_000);
+    const hubId = (JSON.parse(readFileSync(join(data, 'hub.json'), 'utf8')) as { hubId: string })
+      .hubId;
+    return { proc, port: announced.json.port as number, hubId };
+  };
+  const startScreen = (host: string, args: string[] = []): LineProcess =>
+    lan.spawn(host, process.execPath, [CLI, 'screen', '--key', KEY, '--data', dataDir(), ...args]);
+
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node build/bundle.mjs\` first`);
+    lan = new NsLan('disc');
+    for (const h of ['hub', 'hub2', 's1', 's2']) lan.addHost(h);
+  });
+
+  afterAll(async () => {
+    await lan?.destroy();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('screens find the wall and connect; after SIGKILL and restart both are back within 5 s', async () => {
+    const data = dataDir();
+    let hub = await startHub('hub', 'north', data);
+    const only = startScreen('s1'); // no --wall: joins the only wall on the LAN
+    const named = startScreen('s2', ['--wall', 'north']);
+    for (const screen of [only, named]) {
+      const live = await screen.waitForJson({ state: 'live' }, 5000);
+      const converged = await screen.waitForJson({ state: 'converged' }, 5000);
+      expect(live.json.hubId).toBe(hub.hubId);
+      expect(live.json.url).toBe(`ws://${lan.hosts.get('hub')!.address}:${hub.port}/ws`);
+      report('screen start to live / converged', {
+        liveMs: live.json.t,
+        convergedMs: converged.json.t,
+      });
+    }
+
+    // 1) SIGKILL, restart on the same port (as `flagwall hub` does with its default 8080).
+    for (const samePort of [true, false]) {
+      const from = [only.lines.length, named.lines.length] as const;
+      const killedAt = performance.now();
+      hub.proc.kill('SIGKILL');
+      await hub.proc.exited;
+      const restartAt = performance.now();
+      hub = await startHub('hub', 'north', data, samePort ? hub.port : 0);
+      const back = await Promise.all(
+        [only, named].map((s, i) =>
+          s.waitForJson({ state: 'live' }, 5000 + (restartAt - killedAt), from[i]),
+        ),
+      );
+      for (const b of back) {
+        expect(b.json.hubId).toBe(hub.hubId); // same identity from the data dir
+        expect(b.json.url).toBe(`ws://${lan.hosts.get('hub')!.address}:${hub.port}/ws`);
+      }
+      const lastBack = Math.max(...back.map((b) => b.at));
+      expect(lastBack - restartAt).toBeLessThan(5000);
+      report(
+        `hub SIGKILL + restart (${samePort ? 'same port' : 'new port'}) to both screens live`,
+        {
+          fromKillMs: Math.round(lastBack - killedAt),
+          fromRestartMs: Math.round(lastBack - restartAt),
+        },
+      );
+    }
+    hub.proc.kill('SIGTERM');
+    await hub.proc.exited;
+    only.kill();
+    named.kill();
+  });
+
+  it('two walls on one LAN stay separate; a real mDNS client sees both, and the goodbye', async () => {
+    const north = await startHub('hub', 'north', dataDir());
+    const south = await startHub('hub2', 'south', dataDir());
+    const browser = lan.spawn('s2', '/usr/bin/python3', [ZEROCONF, '20']);
+    const forNorth = startScreen('s1', ['--wall', 'north']);
+    const forSouth = startScreen('s2', ['--wall', 'south']);
+    const undecided = startScreen('s1'); // no --wall, two walls: must wait and say so
+
+    expect((await forNorth.waitForJson({ state: 'live' }, 5000)).json.hubId).toBe(north.hubId);
+    expect((await forSouth.waitForJson({ state: 'live' }, 5000)).json.hubId).toBe(south.hubId);
+    const waiting = await undecided.waitFor(
+      (l) => l.state === 'discovering' && String(l.detail).includes('several walls'),
+      5000,
+    );
+    expect(waiting.json.walls).toEqual(['north', 'south']);
+    expect(undecided.jsonLines({ state: 'connecting' })).toEqual([]);
+
+    for (const [hub, wall, host] of [
+      [north, 'north', 'hub'],
+      [south, 'south', 'hub2'],
+    ] as const) {
+      const seen = await browser.waitFor(
+        (l) => l.event === 'added' && (l.txt as Record<string, string>)?.wall === wall,
+        8000,
+      );
+      expect(seen.json.txt).toEqual({ proto: '1', wall, id: hub.hubId, path: '/ws' });
+      expect(seen.json.port).toBe(hub.port);
+      expect(seen.json.addresses).toEqual([lan.hosts.get(host)!.address]);
+      expect(String(seen.json.name)).toMatch(
+        new RegExp(`^${wall} \\(.{8}\\)\\._flagwall\\._tcp\\.local\\.$`),
+      );
+    }
+
+    // Graceful stop sends goodbye packets: the other stack drops the service long before its TTL.
+    const stopAt = performance.now();
+    south.proc.kill('SIGTERM');
+    const removed = await browser.waitFor(
+      (l) => l.event === 'removed' && String(l.name).startsWith('south '),
+      3000,
+    );
+    report('goodbye seen by python-zeroconf after SIGTERM', {
+      ms: Math.round(removed.at - stopAt),
+    });
+    expect((await forSouth.waitForJson({ state: 'reconnecting' }, 3000)).json.wall).toBe('south');
+    // The north screen never looked at the south hub.
+    expect(forNorth.jsonLines({ hubId: south.hubId })).toEqual([]);
+    north.proc.kill('SIGTERM');
+    await Promise.all([north.proc.exited, south.proc.exited]);
+    for (const p of [browser, forNorth, forSouth, undecided]) p.kill();
+  });
+});
+
+function report(what: string, figures: Record<string, unknown>): void {
+  console.log(JSON.stringify({ report: what, ...figures }));
+}

@@ -1,0 +1,235 @@
+/**
+ * A private LAN of network namespaces for multi-host tests: one namespace holds a bridge, every
+ * "host" namespace gets a veth into it, an address from a /24 used only inside these namespaces,
+ * lo up and a multicast route, so mDNS flows between hosts and never leaves them. Nothing is
+ * created in (or changed on) the root namespace's interfaces. Names start with `fw-<pid>-`;
+ * `destroy()` kills what was started in them and deletes them, and is safe to call twice.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+
+/** Used only inside namespaces this module creates. */
+export const LAN_PREFIX = '10.213.77';
+
+export interface NsHost {
+  /** Namespace name. */
+  ns: string;
+  /** IPv4 address on the private LAN. */
+  address: string;
+}
+
+/** Why namespaces cannot be made here, or null when they can (tried for real, then removed). */
+export function namespaceProblem(): string | null {
+  if (process.platform !== 'linux') return 'network namespaces need Linux';
+  if (process.getuid?.() !== 0) return 'network namespaces need root (CI runs as root)';
+  const probe = `fw-${process.pid}-probe`;
+  try {
+    ip(['netns', 'add', probe]);
+    ip(['-n', probe, 'link', 'add', 'br0', 'type', 'bridge']);
+    return null;
+  } catch (err) {
+    return `cannot create a network namespace: ${(err as Error).message.split('\n')[0]}`;
+  } finally {
+    try {
+      ip(['netns', 'del', probe]);
+    } catch {
+      // It was never created.
+    }
+  }
+}
+
+export class NsLan {
+  readonly hosts = new Map<string, NsHost>();
+  private readonly bridgeNs: string;
+  private readonly prefix: string;
+  private readonly children = new Set<ChildProcess>();
+  private nextHost = 10;
+
+  constructor(tag = 'lan') {
+    this.prefix = `fw-${process.pid}-${tag}`;
+    this.bridgeNs = `${this.prefix}-br`;
+    ip(['netns', 'add', this.bridgeNs]);
+    ip(['-n', this.bridgeNs, 'link', 'set', 'lo', 'up']);
+    // No IGMP snooping: with no querier on this LAN it would only get in the way of mDNS.
+    ip(['-n', this.bridgeNs, 'link', 'add', 'br0', 'type', 'bridge', 'mcast_snooping', '0']);
+    ip(['-n', this.bridgeNs, 'link', 'set', 'br0', 'up']);
+  }
+
+  /** Adds a host namespace wired to the bridge. */
+  addHost(name: string): NsHost {
+    const ns = `${this.prefix}-${name}`;
+    const index = this.nextHost++;
+    const port = `p${index}`;
+    const address = `${LAN_PREFIX}.${index}`;
+    ip(['netns', 'add', ns]);
+    ip(['-n', ns, 'link', 'set', 'lo', 'up']);
+    // Created inside the host namespace with its peer placed straight into the bridge namespace.
+    ip([
+      '-n',
+      ns,
+      'link',
+      'add',
+      'eth0',
+      'type',
+      'veth',
+      'peer',
+      'name',
+      port,
+      'netns',
+      this.bridgeNs,
+    ]);
+    ip(['-n', this.bridgeNs, 'link', 'set', port, 'master', 'br0']);
+    ip(['-n', this.bridgeNs, 'link', 'set', port, 'up']);
+    ip(['-n', ns, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
+    ip(['-n', ns, 'link', 'set', 'eth0', 'up']);
+    ip(['-n', ns, 'route', 'add', '224.0.0.0/4', 'dev', 'eth0']);
+    const host = { ns, address };
+    this.hosts.set(name, host);
+    return host;
+  }
+
+  /** Starts `command args…` inside a host's namespace; output is collected line by line. */
+  spawn(host: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): LineProcess {
+    const h = this.hosts.get(host);
+    if (!h) throw new Error(`no host "${host}" on this LAN`);
+    const child = spawn('ip', ['netns', 'exec', h.ns, command, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.children.add(child);
+    child.on('exit', () => this.children.delete(child));
+    return new LineProcess(child);
+  }
+
+  /** Kills everything started here and deletes every namespace (veths and bridge go with them). */
+  async destroy(): Promise<void> {
+    const exits = [...this.children].map(
+      (c) =>
+        new Promise<void>((resolve) =>
+          c.exitCode !== null || c.signalCode !== null
+            ? resolve()
+            : c.once('exit', () => resolve()),
+        ),
+    );
+    for (const c of this.children) c.kill('SIGKILL');
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 3000))]);
+    for (const { ns } of this.hosts.values()) tryIp(['netns', 'del', ns]);
+    this.hosts.clear();
+    tryIp(['netns', 'del', this.bridgeNs]);
+  }
+}
+
+/** A child process whose stdout lines (and JSON lines) a test can wait for. */
+export class LineProcess {
+  readonly lines: { at: number; text: string; json: Record<string, unknown> | null }[] = [];
+  stderr = '';
+  private waiters: (() => void)[] = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly child: ChildProcess) {
+    let partial = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      partial += chunk;
+      let nl: number;
+      while ((nl = partial.indexOf('\n')) >= 0) {
+        const text = partial.slice(0, nl);
+        partial = partial.slice(nl + 1);
+        this.lines.push({ at: performance.now(), text, json: parseJson(text) });
+      }
+      this.wake();
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      if (this.stderr.length < 64 * 1024) this.stderr += chunk;
+    });
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => (this.wake(), resolve(code))),
+    );
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** JSON lines matching `match` (every key equal), from index `from` on. */
+  jsonLines(
+    match: Record<string, unknown>,
+    from = 0,
+  ): { at: number; json: Record<string, unknown> }[] {
+    return this.lines
+      .slice(from)
+      .flatMap((l) =>
+        l.json && Object.entries(match).every(([k, v]) => l.json![k] === v)
+          ? [{ at: l.at, json: l.json }]
+          : [],
+      );
+  }
+
+  /** Waits for the first JSON line from index `from` matching `match` (every key equal). */
+  waitForJson(
+    match: Record<string, unknown>,
+    timeoutMs: number,
+    from = 0,
+  ): Promise<{ at: number; json: Record<string, unknown> }> {
+    return this.waitFor(
+      (j) => Object.entries(match).every(([k, v]) => j[k] === v),
+      timeoutMs,
+      from,
+      JSON.stringify(match),
+    );
+  }
+
+  /** Waits for the first JSON line from index `from` that `test` accepts; rejects with the log. */
+  async waitFor(
+    test: (json: Record<string, unknown>) => boolean,
+    timeoutMs: number,
+    from = 0,
+    what = 'a matching line',
+  ): Promise<{ at: number; json: Record<string, unknown> }> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const hit = this.lines.slice(from).find((l) => l.json && test(l.json));
+      if (hit) return { at: hit.at, json: hit.json! };
+      const left = deadline - performance.now();
+      if (left <= 0 || this.child.exitCode !== null)
+        throw new Error(
+          `no line matching ${what} within ${timeoutMs} ms; output:\n${this.lines
+            .map((l) => l.text)
+            .join('\n')}\nstderr:\n${this.stderr}`,
+        );
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => (clearTimeout(t), resolve()));
+      });
+    }
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    this.child.kill(signal);
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+}
+
+function ip(args: string[]): void {
+  execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000 });
+}
+
+function tryIp(args: string[]): void {
+  try {
+    ip(args);
+  } catch {
+    // Already gone.
+  }
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  if (!text.startsWith('{')) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
