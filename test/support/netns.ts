@@ -202,6 +202,27 @@ export class LineProcess {
     }
   }
 
+  /** Waits for a stdout line (JSON or not) that `test` accepts. */
+  async waitForText(
+    test: (text: string) => boolean,
+    timeoutMs: number,
+  ): Promise<{ at: number; text: string }> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const hit = this.lines.find((l) => test(l.text));
+      if (hit) return hit;
+      const left = deadline - performance.now();
+      if (left <= 0 || this.child.exitCode !== null)
+        throw new Error(
+          `no expected line within ${timeoutMs} ms; output:\n${this.lines.map((l) => l.text).join('\n')}\nstderr:\n${this.stderr}`,
+        );
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => (clearTimeout(t), resolve()));
+      });
+    }
+  }
+
   kill(signal: NodeJS.Signals = 'SIGTERM'): void {
     this.child.kill(signal);
   }
