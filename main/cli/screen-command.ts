@@ -71,7 +71,7 @@ export async function runScreenCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const key = values.key ?? process.env.FLAGWALL_KEY ?? config.key;
+  const key = values.key ?? (process.env.FLAGWALL_KEY || undefined) ?? config.key;
   if (!key) {
     process.stderr.write(
       'flagwall screen: no wall key; pass --key KEY (printed by `flagwall hub` on first run)\n',

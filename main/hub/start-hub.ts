@@ -94,8 +94,10 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   const host = opts.host ?? '0.0.0.0';
   const address = await listen(server, opts.port ?? 8080, host);
   hub.start();
+  const loopbackOnly = /^(127\.|::1$|localhost$)/.test(host);
+  if (opts.mdns && loopbackOnly) log.info({ host }, 'bound to loopback: not announcing on mDNS');
   const mdns: PublishedWall | null =
-    opts.mdns && state.mdns !== false
+    opts.mdns && state.mdns !== false && !loopbackOnly
       ? publishWall({ wall: state.wall, hubId: state.hubId, port: address.port, log })
       : null;
 

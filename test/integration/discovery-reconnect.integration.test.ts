@@ -26,7 +26,10 @@ async function hub(opts: Parameters<typeof startTestHub>[0] = {}): Promise<TestH
   hubs.push(h);
   return h;
 }
-async function joinAs(h: TestHub, hello: Parameters<typeof TestClient.join>[1]): Promise<TestClient> {
+async function joinAs(
+  h: TestHub,
+  hello: Parameters<typeof TestClient.join>[1],
+): Promise<TestClient> {
   const c = await TestClient.join(h.wsUrl, hello);
   clients.push(c);
   return c;
