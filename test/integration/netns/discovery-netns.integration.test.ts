@@ -15,6 +15,7 @@ if (problem) console.warn(`SKIPPED netns discovery tests: ${problem}`);
 
 const CLI = join(packageRoot, 'dist', 'main', 'cli.js');
 const KEY = 'netns-wall-key-1';
+const FIND_HUB = join(packageRoot, 'test', 'integration', 'netns', 'find-hub-probe.ts');
 const ZEROCONF = join(packageRoot, 'test', 'integration', 'netns', 'zeroconf_browse.py');
 
 describe.skipIf(problem !== null)('discovery across network namespaces', () => {
@@ -137,6 +138,26 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
         new RegExp(`^${wall} \\(.{8}\\)\\._flagwall\\._tcp\\.local\\.$`),
       );
     }
+
+    // findHub(), the one-shot API the Electron screen role uses.
+    const probe = (...wall: string[]) =>
+      lan
+        .spawn('s1', process.execPath, ['--import', 'tsx', FIND_HUB, ...wall])
+        .waitFor(() => true, 8000);
+    const [foundSouth, ambiguous] = await Promise.all([probe('south'), probe()]);
+    expect(foundSouth.json).toMatchObject({
+      ok: true,
+      hub: {
+        wall: 'south',
+        hubId: south.hubId,
+        url: `http://${lan.hosts.get('hub2')!.address}:${south.port}`,
+      },
+    });
+    expect(ambiguous.json).toMatchObject({
+      ok: false,
+      name: 'HubNotFoundError',
+      message: expect.stringContaining('several walls'),
+    });
 
     // Graceful stop sends goodbye packets: the other stack drops the service long before its TTL.
     const stopAt = performance.now();
