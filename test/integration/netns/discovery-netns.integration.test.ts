@@ -67,9 +67,13 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
       const converged = await screen.waitForJson({ state: 'converged' }, 5000);
       expect(live.json.hubId).toBe(hub.hubId);
       expect(live.json.url).toBe(`ws://${lan.hosts.get('hub')!.address}:${hub.port}/ws`);
+      const first = screen.lines.find((l) => l.json)!.json!.t as number; // the client's first line
       report('screen start to live / converged', {
-        liveMs: live.json.t,
-        convergedMs: converged.json.t,
+        screen: screen === only ? 'no --wall' : '--wall north',
+        processToLiveMs: live.json.t,
+        processToConvergedMs: converged.json.t,
+        clientStartToLiveMs: Math.round((live.json.t as number) - first),
+        clientStartToConvergedMs: Math.round((converged.json.t as number) - first),
       });
     }
 
