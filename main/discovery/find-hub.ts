@@ -67,3 +67,15 @@ export function findHub(opts: FindHubOptions = {}): Promise<WallAnnouncement> {
     );
   });
 }
+
+/**
+ * The shape the Electron screen role asks for (`FindHub` in main/electron/find-hub.ts): the
+ * base URL (http://address:port) of the wall's hub.
+ */
+export async function findHubUrl(
+  wall?: string,
+  opts: Omit<FindHubOptions, 'wall'> = {},
+): Promise<string> {
+  const hub = await findHub({ ...opts, ...(wall ? { wall } : {}) });
+  return hub.url;
+}

@@ -2,7 +2,7 @@
 export { publishWall, type PublishedWall, type PublishOptions } from './publish';
 export { WallBrowser, type WallBrowserOptions } from './browse';
 export { chooseWall, type WallChoice } from './choose-wall';
-export { findHub, HubNotFoundError, type FindHubOptions } from './find-hub';
+export { findHub, findHubUrl, HubNotFoundError, type FindHubOptions } from './find-hub';
 export {
   SERVICE_TYPE,
   parseAnnouncement,

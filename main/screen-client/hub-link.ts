@@ -86,10 +86,24 @@ export class HubLink {
     this.retryTimer = null;
     this.attempts++;
     this.lastError = null;
-    const ws = new WebSocket(this.url, {
-      perMessageDeflate: false,
-      handshakeTimeout: this.opts.connectTimeoutMs ?? 3000,
-    });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(this.url, {
+        perMessageDeflate: false,
+        handshakeTimeout: this.opts.connectTimeoutMs ?? 3000,
+      });
+    } catch (err) {
+      // A malformed URL: say so and keep trying (discovery may hand over a better one).
+      this.lastError = { type: 'error', code: 0, message: (err as Error).message };
+      const delay = backoffDelay(
+        this.opts.backoff,
+        this.attempt++,
+        this.opts.random ?? Math.random,
+      );
+      this.setState('reconnecting', this.lastError.message, delay);
+      this.retryTimer = setTimeout(() => this.open(), delay);
+      return;
+    }
     ws.binaryType = 'nodebuffer';
     this.ws = ws;
     ws.on('open', () => {

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../support/hub-process';
+import { HubLink, type LinkState } from '../../main/screen-client/hub-link';
 import { ScreenClient, type ScreenEvent } from '../../main/screen-client/screen-client';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import { TestClient } from '../support/ws-client';
 
@@ -115,5 +117,44 @@ describe('headless screen client', () => {
       2,
       expect.stringContaining('screen.json: hub'),
     ]);
+  });
+
+  it('HubLink: full-jitter delays from the policy, reset on welcome; retryNow skips the wait', async () => {
+    hub = await startTestHub();
+    cleanups.push(() => hub.stop());
+    const states: { state: LinkState; retryInMs?: number }[] = [];
+    const link = new HubLink({
+      url: hub.wsUrl,
+      // A minute-long wait: the test only passes if retryNow() really cuts it short.
+      backoff: { baseMs: 60_000, capMs: 120_000 },
+      random: () => 0.5,
+      hello: () => ({ type: 'hello', proto: PROTOCOL_VERSION, role: 'screen', key: TEST_KEY }),
+      onMessage: () => {},
+      onBinary: () => {},
+      onState: (state, _detail, retryInMs) =>
+        states.push({ state, ...(retryInMs !== undefined ? { retryInMs } : {}) }),
+    });
+    cleanups.push(() => link.stop());
+    const probe = await TestClient.join(hub.wsUrl, { role: 'phone' });
+    cleanups.push(() => probe.close());
+    const until = (n: number, state: LinkState) =>
+      probe.waitFor(
+        () => states.filter((s) => s.state === state).length >= n,
+        5000,
+        `${n}× ${state}`,
+      );
+    link.start();
+    await until(1, 'live');
+    for (let round = 1; round <= 2; round++) {
+      const { port, dataDir } = hub;
+      await hub.stop({ keepData: true });
+      await until(round, 'reconnecting');
+      // attempt 0 every time: the counter was reset by the welcome before this drop.
+      expect(states.filter((s) => s.state === 'reconnecting').at(-1)!.retryInMs).toBe(30_000);
+      hub = await startTestHub({ dataDir, port });
+      link.retryNow();
+      await until(round + 1, 'live');
+    }
+    expect(link.attempts).toBe(3);
   });
 });
