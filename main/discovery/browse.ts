@@ -6,6 +6,7 @@
  */
 import { Bonjour, type Service } from 'bonjour-service';
 import type { Logger } from '../hub/logger';
+import { mdnsFaults, watchMdnsSocket } from './mdns-faults';
 import { SERVICE_TYPE, parseAnnouncement, type WallAnnouncement } from './wall-record';
 
 export interface WallBrowserOptions {
@@ -36,13 +37,12 @@ export class WallBrowser {
 
   constructor(private readonly opts: WallBrowserOptions) {
     const { log } = opts;
-    const onError = (err: unknown): void =>
-      log.warn({ err: (err as Error)?.message ?? String(err) }, 'mDNS error (discovery degraded)');
+    const faults = mdnsFaults(log);
+    const onError = faults.onError;
     this.bonjour = new Bonjour({}, onError);
+    watchMdnsSocket(this.bonjour, log, faults);
     const mdns = (this.bonjour as unknown as { server?: { mdns?: NodeJS.EventEmitter } }).server
       ?.mdns;
-    mdns?.on('error', onError);
-    mdns?.on('warning', (err: Error) => log.debug({ err: err.message }, 'mDNS warning'));
     mdns?.on('response', (packet: { answers?: Record[]; additionals?: Record[] }) => {
       if (!opts.onHeard || this.stopped) return;
       for (const rr of [...(packet.answers ?? []), ...(packet.additionals ?? [])])
@@ -79,8 +79,8 @@ export class WallBrowser {
   /** Re-query every `ms` while `on`; off again when the hub is found. */
   keepQuerying(on: boolean, ms = 1000): void {
     if (on && !this.requery && !this.stopped) {
+      // Not unref'd: a screen waiting for its hub has nothing else keeping it alive.
       this.requery = setInterval(() => this.query(), ms);
-      this.requery.unref();
     } else if (!on && this.requery) {
       clearInterval(this.requery);
       this.requery = null;

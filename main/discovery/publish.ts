@@ -1,10 +1,11 @@
 /**
  * The hub's side of discovery: announce `_flagwall._tcp` on every LAN interface, and say
  * goodbye (TTL 0) on shutdown so screens notice at once. Every mDNS fault is logged, never
- * thrown: bonjour-service's default error callback throws, so ours replaces it.
+ * thrown (mdns-faults.ts).
  */
 import { Bonjour } from 'bonjour-service';
 import type { Logger } from '../hub/logger';
+import { mdnsFaults, watchMdnsSocket } from './mdns-faults';
 import { SERVICE_TYPE, hubHostName, instanceName, wallTxt } from './wall-record';
 
 export interface PublishOptions {
@@ -28,10 +29,10 @@ const GOODBYE_TIMEOUT_MS = 1000;
 
 export function publishWall(opts: PublishOptions): PublishedWall {
   const { log } = opts;
-  const onError = (err: unknown): void =>
-    log.warn({ err: (err as Error)?.message ?? String(err) }, 'mDNS error (discovery degraded)');
+  const faults = mdnsFaults(log);
+  const onError = faults.onError;
   const bonjour = new Bonjour({}, onError);
-  watchSocket(bonjour, log, onError);
+  watchMdnsSocket(bonjour, log, faults);
   const instance = instanceName(opts.wall, opts.hubId);
   try {
     const service = bonjour.publish({
@@ -45,7 +46,13 @@ export function publishWall(opts: PublishOptions): PublishedWall {
       // would delay the first announcement by up to a second after every restart.
       probe: false,
     });
-    service.on('up', () => log.info({ instance, port: opts.port }, 'announced on mDNS'));
+    // bonjour-service reports 'up' once the send was attempted, even if it failed.
+    service.on('up', () =>
+      log.info(
+        { instance, port: opts.port, ...(faults.count ? { faults: faults.count } : {}) },
+        'announced on mDNS',
+      ),
+    );
     service.on('error', onError);
   } catch (err) {
     onError(err);
@@ -76,11 +83,4 @@ export function publishWall(opts: PublishOptions): PublishedWall {
         }
       })),
   };
-}
-
-/** multicast-dns emits 'error' (port in use, no permission) and 'warning' on its own emitter. */
-export function watchSocket(bonjour: Bonjour, log: Logger, onError: (err: unknown) => void): void {
-  const mdns = (bonjour as unknown as { server?: { mdns?: NodeJS.EventEmitter } }).server?.mdns;
-  mdns?.on('error', onError);
-  mdns?.on('warning', (err: Error) => log.debug({ err: err.message }, 'mDNS warning'));
 }

@@ -160,6 +160,8 @@ export class ScreenClient {
           this.clock.stop();
           this.converged = false;
         }
+        // While away, ask the network every second: a restarted hub answers at once.
+        if (state === 'reconnecting') this.browser?.keepQuerying(true);
         this.emit({
           state,
           url: this.link?.currentUrl ?? wsUrl,
@@ -184,6 +186,7 @@ export class ScreenClient {
         return;
       case 'snapshot':
         this.store.applySnapshot(msg, this.clock.now());
+        this.browser?.keepQuerying(false);
         this.emit({ state: 'live', url: this.link?.currentUrl, phones: this.store.phoneCount });
         return;
       case 'roster':

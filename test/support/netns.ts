@@ -139,6 +139,7 @@ export class LineProcess {
     });
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       if (this.stderr.length < 64 * 1024) this.stderr += chunk;
+      this.wake();
     });
     this.exited = new Promise((resolve) =>
       child.once('exit', (code) => (this.wake(), resolve(code))),
@@ -216,6 +217,20 @@ export class LineProcess {
         throw new Error(
           `no expected line within ${timeoutMs} ms; output:\n${this.lines.map((l) => l.text).join('\n')}\nstderr:\n${this.stderr}`,
         );
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => (clearTimeout(t), resolve()));
+      });
+    }
+  }
+
+  /** Waits until stderr contains `text`. */
+  async waitForStderr(text: string, timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (!this.stderr.includes(text)) {
+      const left = deadline - performance.now();
+      if (left <= 0 || this.child.exitCode !== null)
+        throw new Error(`stderr never said "${text}" within ${timeoutMs} ms:\n${this.stderr}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => (clearTimeout(t), resolve()));

@@ -49,7 +49,7 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
   beforeAll(() => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node build/bundle.mjs\` first`);
     lan = new NsLan('disc');
-    for (const h of ['hub', 'hub2', 's1', 's2']) lan.addHost(h);
+    for (const h of ['hub', 'hub2', 's1', 's2', 'iso']) lan.addHost(h);
   });
 
   afterAll(async () => {
@@ -179,6 +179,34 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
     north.proc.kill('SIGTERM');
     await Promise.all([north.proc.exited, south.proc.exited]);
     for (const p of [browser, forNorth, forSouth, undecided]) p.kill();
+  });
+
+  it('an mDNS fault (port 5353 taken) degrades discovery and crashes nothing', async () => {
+    const holder = lan.spawn('iso', '/usr/bin/python3', [
+      '-c',
+      'import socket,sys,time\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\ns.bind(("0.0.0.0",5353))\nprint("bound",flush=True)\ntime.sleep(30)',
+    ]);
+    await holder.waitForText((t) => t === 'bound', 5000);
+    const hub = lan.spawn(
+      'iso',
+      process.execPath,
+      [CLI, 'hub', '--port', '0', '--data', dataDir(), '--name', 'iso', '--key', KEY],
+      { FLAGWALL_LOG: 'info' },
+    );
+    await hub.waitForJson({ msg: 'mDNS error (discovery degraded)' }, 5000);
+    const finder = startScreen('iso');
+    await finder.waitForStderr('mDNS error (discovery degraded)', 5000);
+    // Both still run: the hub serves a screen that was given its address.
+    const port = Number(
+      /:(\d+)\/healthz/.exec(
+        (await hub.waitForText((t) => t.startsWith('health:'), 5000)).text,
+      )?.[1],
+    );
+    const direct = startScreen('iso', ['--hub', `http://127.0.0.1:${port}`]);
+    expect((await direct.waitForJson({ state: 'live' }, 5000)).json.wall).toBe('iso');
+    expect(finder.child.exitCode).toBeNull();
+    expect(finder.jsonLines({ state: 'discovering' })).toHaveLength(1);
+    for (const p of [direct, finder, hub, holder]) p.kill();
   });
 });
 
