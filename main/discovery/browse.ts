@@ -92,11 +92,17 @@ export class WallBrowser {
     this.stopped = true;
     this.keepQuerying(false);
     return new Promise((resolve) => {
+      // Bounded: a socket that never bound may never report being closed.
+      const guard = setTimeout(resolve, 1000);
+      const done = (): void => {
+        clearTimeout(guard);
+        resolve();
+      };
       try {
         this.browser?.stop();
-        this.bonjour.destroy(() => resolve());
+        this.bonjour.destroy(done);
       } catch {
-        resolve();
+        done();
       }
     });
   }
