@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../main/paths';
-import { LineProcess } from './netns';
+import { LineProcess } from './line-process';
 
 export const CLI_PATH = join(packageRoot, 'dist', 'main', 'cli.js');
 
