@@ -7,7 +7,13 @@
 import { Bonjour, type Service } from 'bonjour-service';
 import type { Logger } from '../hub/logger';
 import { mdnsFaults, watchMdnsSocket } from './mdns-faults';
-import { SERVICE_TYPE, parseAnnouncement, type WallAnnouncement } from './wall-record';
+import {
+  SERVICE_TYPE,
+  hubUrl,
+  parseAnnouncement,
+  pickAddress,
+  type WallAnnouncement,
+} from './wall-record';
 
 export interface WallBrowserOptions {
   log: Logger;
@@ -25,6 +31,11 @@ interface Record {
   type?: string;
   name?: string;
   ttl?: number;
+  data?: unknown;
+}
+interface Packet {
+  answers?: Record[];
+  additionals?: Record[];
 }
 const SERVICE_SUFFIX = new RegExp(`\\._${SERVICE_TYPE}\\._tcp\\.local$`, 'i');
 
@@ -43,11 +54,15 @@ export class WallBrowser {
     watchMdnsSocket(this.bonjour, log, faults);
     const mdns = (this.bonjour as unknown as { server?: { mdns?: NodeJS.EventEmitter } }).server
       ?.mdns;
-    mdns?.on('response', (packet: { answers?: Record[]; additionals?: Record[] }) => {
-      if (!opts.onHeard || this.stopped) return;
-      for (const rr of [...(packet.answers ?? []), ...(packet.additionals ?? [])])
-        if (rr.type === 'SRV' && (rr.ttl ?? 0) > 0 && SERVICE_SUFFIX.test(rr.name ?? ''))
-          opts.onHeard(rr.name!);
+    mdns?.on('response', (packet: Packet, rinfo?: { address?: string }) => {
+      if (this.stopped) return;
+      const records = [...(packet.answers ?? []), ...(packet.additionals ?? [])];
+      for (const rr of records) {
+        if (rr.type !== 'SRV' || !((rr.ttl ?? 0) > 0) || !SERVICE_SUFFIX.test(rr.name ?? ''))
+          continue;
+        this.followAddress(rr, records, rinfo?.address);
+        opts.onHeard?.(rr.name!);
+      }
     });
     try {
       const browser = this.bonjour.find({ type: SERVICE_TYPE });
@@ -125,6 +140,28 @@ export class WallBrowser {
     )
       return;
     this.walls.set(service.fqdn, wall);
+    this.opts.onChange(this.list);
+  }
+
+  /**
+   * bonjour-service only reports a known service again when its name, host, port or type
+   * changed, not its address: a hub that rebooted and got a new DHCP lease, on the same port,
+   * would go unnoticed. So every SRV answer for a known hub re-derives its URL here.
+   */
+  private followAddress(srv: Record, records: Record[], from: string | undefined): void {
+    const fqdn = [...this.walls.keys()].find((k) => k.toLowerCase() === srv.name!.toLowerCase());
+    const known = fqdn === undefined ? undefined : this.walls.get(fqdn);
+    const data = srv.data as { target?: string; port?: number } | undefined;
+    if (!known || !fqdn || !data?.target || !data.port) return;
+    const target = data.target.toLowerCase();
+    const addresses = records
+      .filter((r) => r.type === 'A' && r.name?.toLowerCase() === target)
+      .map((r) => String(r.data));
+    const address = pickAddress(addresses, from);
+    if (!address) return;
+    const url = hubUrl(address, data.port);
+    if (url === known.url) return;
+    this.walls.set(fqdn, { ...known, url });
     this.opts.onChange(this.list);
   }
 

@@ -74,13 +74,12 @@ export function parseAnnouncement(service: ServiceLike): WallAnnouncement | null
   if (!wall || !hubId || !Number.isInteger(proto) || !port) return null;
   const address = pickAddress(service.addresses ?? [], service.referer?.address);
   if (!address) return null;
-  const host = address.includes(':') ? `[${address}]` : address;
   const path = textField(txt.path);
   return {
     wall,
     hubId,
     proto,
-    url: `http://${host}:${port}`,
+    url: hubUrl(address, port),
     wsPath: path && path.startsWith('/') ? path : WS_PATH,
     instance: service.name ?? '',
     fqdn: service.fqdn ?? '',
@@ -91,9 +90,13 @@ export function parseAnnouncement(service: ServiceLike): WallAnnouncement | null
  * The address the answer came from is the one that certainly routes back to the hub; otherwise
  * the first IPv4 the hub listed (IPv6 link-local needs a zone id we do not have).
  */
-function pickAddress(addresses: string[], referer: string | undefined): string | undefined {
+export function pickAddress(addresses: string[], referer: string | undefined): string | undefined {
   if (referer && (addresses.length === 0 || addresses.includes(referer))) return referer;
   return addresses.find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a)) ?? referer ?? addresses[0];
+}
+
+export function hubUrl(address: string, port: number): string {
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }
 
 function textField(v: unknown): string {

@@ -68,9 +68,19 @@ export class HubLink {
     this.url = url;
   }
 
-  /** While waiting to reconnect: try now instead of when the backoff says. */
+  /**
+   * While away from the hub: try now instead of when the backoff says. An attempt already in
+   * flight is kept, unless it goes to an address we have since learned is stale (connecting to a
+   * vanished host would otherwise hang until the connect timeout).
+   */
   retryNow(): void {
-    if (this.stopped || this.state !== 'reconnecting' || this.ws) return;
+    if (this.stopped || this.state === 'live' || this.state === 'refused') return;
+    if (this.ws) {
+      if (this.ws.readyState !== WebSocket.CONNECTING || this.ws.url === this.url) return;
+      const stale = this.ws;
+      this.ws = null;
+      stale.terminate();
+    }
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.open();

@@ -90,6 +90,18 @@ export class NsLan {
     return host;
   }
 
+  /** Gives a host a new address on the LAN (a machine that rebooted into a new DHCP lease). */
+  readdress(host: string, lastOctet: number): NsHost {
+    const h = this.hosts.get(host);
+    if (!h) throw new Error(`no host "${host}" on this LAN`);
+    const address = `${LAN_PREFIX}.${lastOctet}`;
+    ip(['-n', h.ns, 'addr', 'flush', 'dev', 'eth0']);
+    ip(['-n', h.ns, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
+    ip(['-n', h.ns, 'route', 'replace', '224.0.0.0/4', 'dev', 'eth0']);
+    h.address = address;
+    return h;
+  }
+
   /** Starts `command args…` inside a host's namespace; output is collected line by line. */
   spawn(host: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): LineProcess {
     const h = this.hosts.get(host);

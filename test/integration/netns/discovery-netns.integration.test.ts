@@ -77,12 +77,15 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
       });
     }
 
-    // 1) SIGKILL, restart on the same port (as `flagwall hub` does with its default 8080).
-    for (const samePort of [true, false]) {
+    // SIGKILL, then restart: on the same port (as `flagwall hub` does with its default 8080), on
+    // a new port (found again over mDNS), and on a new address (a reboot into a new DHCP lease).
+    for (const variant of ['same port', 'new port', 'new address, same port'] as const) {
+      const samePort = variant !== 'new port';
       const from = [only.lines.length, named.lines.length] as const;
       const killedAt = performance.now();
       hub.proc.kill('SIGKILL');
       await hub.proc.exited;
+      if (variant === 'new address, same port') lan.readdress('hub', 200);
       const restartAt = performance.now();
       hub = await startHub('hub', 'north', data, samePort ? hub.port : 0);
       const back = await Promise.all(
@@ -96,13 +99,10 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
       }
       const lastBack = Math.max(...back.map((b) => b.at));
       expect(lastBack - restartAt).toBeLessThan(5000);
-      report(
-        `hub SIGKILL + restart (${samePort ? 'same port' : 'new port'}) to both screens live`,
-        {
-          fromKillMs: Math.round(lastBack - killedAt),
-          fromRestartMs: Math.round(lastBack - restartAt),
-        },
-      );
+      report(`hub SIGKILL + restart (${variant}) to both screens live`, {
+        fromKillMs: Math.round(lastBack - killedAt),
+        fromRestartMs: Math.round(lastBack - restartAt),
+      });
     }
     hub.proc.kill('SIGTERM');
     await hub.proc.exited;
