@@ -11,8 +11,9 @@ describe('reconnect storm (100 phones, hub SIGKILL + restart)', () => {
     const r = await runStorm(100, 'full-jitter');
     console.log(JSON.stringify(r));
     expect(r.keptIdentity).toBe(100);
-    // Full jitter over 500 ms spreads the first wave to ~20 per 100 ms; a stampede would be 100.
-    expect(r.peakPlannedPer100ms).toBeLessThan(50);
+    // Full jitter over 500 ms spreads the first wave to ~20 per 100 ms, plus ~10 from the retries
+    // of those that hit the hub while it was down: ~35 expected. Without jitter it is all 100.
+    expect(r.peakPlannedPer100ms).toBeLessThan(60);
     expect(r.attemptsAfterKill).toBeGreaterThanOrEqual(100);
   }, 60_000);
 });
