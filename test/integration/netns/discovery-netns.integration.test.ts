@@ -3,7 +3,7 @@
  * one namespace, screens in others, real mDNS across a bridge. Skips, saying why, only when
  * namespaces cannot be created (not root); CI runs as root.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,51 @@ describe.skipIf(problem !== null)('discovery across network namespaces', () => {
     expect(finder.child.exitCode).toBeNull();
     expect(finder.jsonLines({ state: 'discovering' })).toHaveLength(1);
     for (const p of [direct, finder, hub, holder]) p.kill();
+  });
+
+  it('--no-mdns and "mdns": false in hub.json keep a hub off the network', async () => {
+    const flagged = lan.spawn('hub', process.execPath, [
+      CLI,
+      'hub',
+      '--no-mdns',
+      '--port',
+      '0',
+      '--data',
+      dataDir(),
+      '--name',
+      'quiet-flag',
+      '--key',
+      KEY,
+    ]);
+    const configured = dataDir();
+    writeFileSync(
+      join(configured, 'hub.json'),
+      JSON.stringify({ hubId: 'cfg-quiet-hub', wall: 'quiet-config', key: KEY, mdns: false }),
+    );
+    const fromConfig = lan.spawn('iso', process.execPath, [
+      CLI,
+      'hub',
+      '--port',
+      '0',
+      '--data',
+      configured,
+      '--key',
+      KEY,
+    ]);
+    for (const quiet of [flagged, fromConfig])
+      await quiet.waitForText((t) => t.startsWith('health:'), 10_000);
+    // Both quiet hubs are up before the browser starts and the loud hub says goodbye: any answer
+    // from them would come before the goodbye, and the browser prints what it sees in order.
+    const loud = await startHub('hub2', 'loud', dataDir());
+    const browser = lan.spawn('s1', '/usr/bin/python3', [ZEROCONF, '20']);
+    await browser.waitFor(
+      (l) => l.event === 'added' && (l.txt as Record<string, string>)?.wall === 'loud',
+      8000,
+    );
+    loud.proc.kill('SIGTERM');
+    await browser.waitFor((l) => l.event === 'removed' && String(l.name).startsWith('loud '), 5000);
+    expect(browser.lines.map((l) => l.text).filter((t) => t.includes('quiet'))).toEqual([]);
+    for (const p of [browser, flagged, fromConfig, loud.proc]) p.kill();
   });
 });
 

@@ -15,6 +15,9 @@ def emit(obj):
 
 
 def on_change(zeroconf, service_type, name, state_change):
+    # Printed before resolving: handlers run in the order answers arrived, so this line orders
+    # every service seen against later events (the tests rely on it).
+    emit({"event": "seen", "change": state_change.name, "name": name})
     if state_change is ServiceStateChange.Removed:
         emit({"event": "removed", "name": name, "at": time.monotonic()})
         return
