@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readJsonFile } from '../config/atomic-file';
+import { hubStatePath } from '../config/hub-state';
 import { defaultDataDir } from '../paths';
 import { pino } from 'pino';
 import { ScreenClient } from '../screen-client/screen-client';
@@ -14,8 +15,9 @@ import { ScreenClient } from '../screen-client/screen-client';
 export const SCREEN_USAGE = `  screen [--wall NAME] [--hub URL] [--key KEY] [--name N] [--data DIR]
       Run a headless screen: find the wall over mDNS (the only one, or --wall NAME), or connect
       to --hub http://host:port directly; print one JSON line per state change. The wall key comes
-      from --key, $FLAGWALL_KEY, or "key" in <data>/screen.json (which may also set hub, wall,
-      name). Exits 3 when the hub refuses it (wrong key, other protocol version).`;
+      from --key, $FLAGWALL_KEY, "key" in <data>/screen.json (which may also set hub, wall,
+      name), or the hub's own <data>/hub.json on the hub's machine. Exits 3 when the hub
+      refuses it (wrong key, other protocol version).`;
 
 const configSchema = z.object({
   hub: z.string().url().optional(),
@@ -47,7 +49,8 @@ export async function runScreenCommand(args: string[]): Promise<number> {
     process.stdout.write(`${SCREEN_USAGE}\n`);
     return 0;
   }
-  const configPath = join(values.data ?? defaultDataDir(), 'screen.json');
+  const dataDir = values.data ?? defaultDataDir();
+  const configPath = join(dataDir, 'screen.json');
   const read = readJsonFile(configPath);
   let config: z.infer<typeof configSchema> = {};
   if (read.ok) {
@@ -71,7 +74,8 @@ export async function runScreenCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const key = values.key ?? (process.env.FLAGWALL_KEY || undefined) ?? config.key;
+  const key =
+    values.key ?? (process.env.FLAGWALL_KEY || undefined) ?? config.key ?? localHubKey(dataDir);
   if (!key) {
     process.stderr.write(
       'flagwall screen: no wall key; pass --key KEY (printed by `flagwall hub` on first run)\n',
@@ -107,4 +111,11 @@ export async function runScreenCommand(args: string[]): Promise<number> {
   process.off('SIGTERM', stop);
   await client.stop();
   return refused ? 3 : 0;
+}
+
+/** A screen on the hub's own machine can use the key in the hub's hub.json. */
+function localHubKey(dataDir: string): string | undefined {
+  const read = readJsonFile(hubStatePath(dataDir));
+  const key = read.ok ? (read.value as { key?: unknown }).key : undefined;
+  return typeof key === 'string' && key.length > 0 ? key : undefined;
 }
