@@ -217,6 +217,8 @@ export class ScreenClient {
   private sendStats(): void {
     if (this.link?.state !== 'live') return;
     const { offsetMs, errorMs, rttMs, converged } = this.clock.stats();
+    // The hub rejects non-finite numbers (no estimate yet: the bound is Infinity).
+    if (![offsetMs, errorMs, rttMs].every(Number.isFinite)) return;
     this.link.send(
       JSON.stringify({ type: 'stats', clock: { offsetMs, errorMs, rttMs, converged }, fps: 0 }),
     );
