@@ -115,8 +115,8 @@ export class NsLan {
     return new LineProcess(child);
   }
 
-  /** Kills everything started here and deletes every namespace (veths and bridge go with them). */
-  async destroy(): Promise<void> {
+  /** Kills (SIGKILL) every process started here and waits for them: between tests. */
+  async killAll(): Promise<void> {
     const exits = [...this.children].map(
       (c) =>
         new Promise<void>((resolve) =>
@@ -127,6 +127,11 @@ export class NsLan {
     );
     for (const c of this.children) c.kill('SIGKILL');
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 3000))]);
+  }
+
+  /** Kills everything started here and deletes every namespace (veths and bridge go with them). */
+  async destroy(): Promise<void> {
+    await this.killAll();
     for (const { ns } of this.hosts.values()) tryIp(['netns', 'del', ns]);
     this.hosts.clear();
     tryIp(['netns', 'del', this.bridgeNs]);
