@@ -3,16 +3,19 @@
  * every other part of the wall is a web page it serves.
  */
 import { runHubCommand, HUB_USAGE } from './cli/hub-command';
+import { runScreenCommand, SCREEN_USAGE } from './cli/screen-command';
 
 const USAGE = `usage: flagwall <command> [options]
 
 commands:
 ${HUB_USAGE}
+${SCREEN_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'hub') return runHubCommand(rest);
+  if (command === 'screen') return runScreenCommand(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;

@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { startHub, type RunningHub } from '../hub/start-hub';
 
-export const HUB_USAGE = `  hub [--port N] [--host H] [--data DIR] [--name WALL] [--key KEY] [--no-mdns]
+export const HUB_USAGE = `  hub [--port N] [--host H] [--data DIR] [--name WALL] [--key KEY] [--no-mdns] [--grace-ms MS]
       Run the hub headless. Default port 8080 (0 picks a free one), host 0.0.0.0,
-      data dir $FLAGWALL_DATA or ~/.flagwall. --no-mdns: do not announce the wall on the LAN.`;
+      data dir $FLAGWALL_DATA or ~/.flagwall. --no-mdns: do not announce the wall on the LAN
+      (or "mdns": false in <data>/hub.json). --grace-ms: how long a disconnected phone's flag
+      dozes before it leaves (default 30000, or "phoneGraceMs" in hub.json).`;
 
 export async function runHubCommand(args: string[]): Promise<number> {
   let values;
@@ -19,6 +21,7 @@ export async function runHubCommand(args: string[]): Promise<number> {
         name: { type: 'string' },
         key: { type: 'string' },
         'no-mdns': { type: 'boolean' },
+        'grace-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -38,7 +41,19 @@ export async function runHubCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
+  const graceMs = values['grace-ms'] === undefined ? undefined : Number(values['grace-ms']);
+  if (
+    graceMs !== undefined &&
+    (!Number.isInteger(graceMs) || graceMs < 0 || graceMs > 86_400_000)
+  ) {
+    process.stderr.write(
+      `flagwall hub: --grace-ms must be an integer 0..86400000, got "${values['grace-ms']}"\n`,
+    );
+    return 2;
+  }
   const running = await startHub({
+    mdns: !values['no-mdns'],
+    ...(graceMs !== undefined ? { limits: { phoneGraceMs: graceMs } } : {}),
     port,
     ...(values.host ? { host: values.host } : {}),
     ...(values.data ? { dataDir: values.data } : {}),

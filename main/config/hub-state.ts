@@ -15,6 +15,10 @@ export interface HubState {
   wall: string;
   key: string;
   settings: Settings;
+  /** false: never announce this wall over mDNS (same as `flagwall hub --no-mdns`). */
+  mdns?: boolean;
+  /** How long a disconnected phone dozes before it leaves, ms (limits.phoneGraceMs). */
+  phoneGraceMs?: number;
 }
 
 const stateSchema = z.object({
@@ -22,6 +26,8 @@ const stateSchema = z.object({
   wall: z.string().min(1).max(64),
   key: z.string().min(8).max(200),
   settings: settingsSchema.partial().default({}),
+  mdns: z.boolean().optional(),
+  phoneGraceMs: z.number().int().min(0).max(86_400_000).optional(),
 });
 
 export const hubStatePath = (dataDir: string): string => join(dataDir, 'hub.json');

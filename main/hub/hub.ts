@@ -42,6 +42,8 @@ export interface HubOptions {
   token: () => string;
   /** Called after every settings change (the hub persists them). */
   onSettings?: (settings: Settings) => void;
+  /** Called after phones join, change, doze, wake or leave (the hub persists their identities). */
+  onRoster?: () => void;
 }
 
 /**
@@ -436,6 +438,7 @@ export class Hub {
 
   private broadcastRoster(upsert: Phone[], remove: number[]): void {
     if (remove.length) this.gone.push(...remove);
+    this.opts.onRoster?.();
     const msg: HubMessage = {
       type: 'roster',
       upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),

@@ -67,6 +67,35 @@ export class PhoneRegistry {
     return phone;
   }
 
+  /** Puts back a phone known before a hub restart: same id and token, dozing until it resumes. */
+  restore(
+    saved: { id: number; token: string; flag: string; name: string },
+    bucket: TokenBucket,
+    dozingSince: number,
+  ): Phone | undefined {
+    if (this.byId.has(saved.id) || this.byToken.has(saved.token)) return undefined;
+    const phone: Phone = {
+      ...saved,
+      x: 0.5,
+      y: 0.5,
+      seq: 0,
+      moved: false,
+      unacked: false,
+      dozing: true,
+      dozingSince,
+      bucket,
+    };
+    this.byId.set(phone.id, phone);
+    this.byToken.set(phone.token, phone);
+    this.reserveIdsBelow(phone.id + 1);
+    return phone;
+  }
+
+  /** The next id to hand out (persisted, so ids are never reused across a restart). */
+  get nextFreeId(): number {
+    return this.nextId;
+  }
+
   remove(phone: Phone): void {
     this.byId.delete(phone.id);
     this.byToken.delete(phone.token);

@@ -14,6 +14,8 @@ import type { HubLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createHubServer, listen } from './server';
 import { Operator } from './operator';
+import { publishWall, type PublishedWall } from '../discovery/publish';
+import { createPhoneStore, restorePhones } from './phone-persistence';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -30,6 +32,11 @@ export interface StartHubOptions {
   clock?: HubClock;
   limits?: Partial<HubLimits>;
   staticRoot?: string;
+  /**
+   * Announce the wall on the LAN over mDNS (docs/discovery.md). Default false, so tests and
+   * benches never multicast; the CLI and the Electron hub turn it on unless told not to.
+   */
+  mdns?: boolean;
 }
 
 export interface RunningHub {
@@ -64,8 +71,12 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     settings: state.settings,
     clock: opts.clock ?? systemClock,
     log,
-    ...(opts.limits ? { limits: opts.limits } : {}),
+    limits: {
+      ...(state.phoneGraceMs !== undefined ? { phoneGraceMs: state.phoneGraceMs } : {}),
+      ...opts.limits,
+    },
     token: () => randomBytes(16).toString('base64url'),
+    onRoster: () => phoneStore?.changed(),
     onSettings: (settings) => {
       state.settings = settings;
       try {
@@ -75,6 +86,9 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
       }
     },
   });
+  const clock = opts.clock ?? systemClock;
+  restorePhones(hub, dataDir, clock, log);
+  const phoneStore = createPhoneStore(hub, dataDir, clock, log);
   const { server, wss } = createHubServer({
     hub,
     log,
@@ -100,6 +114,12 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     version: packageVersion,
   });
   hub.start();
+  const loopbackOnly = /^(127\.|::1$|localhost$)/.test(host);
+  if (opts.mdns && loopbackOnly) log.info({ host }, 'bound to loopback: not announcing on mDNS');
+  const mdns: PublishedWall | null =
+    opts.mdns && state.mdns !== false && !loopbackOnly
+      ? publishWall({ wall: state.wall, hubId: state.hubId, port: address.port, log })
+      : null;
 
   const key = encodeURIComponent(state.key);
   let closing: Promise<void> | null = null;
@@ -117,13 +137,18 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     },
     keyCreated: loaded.created && !opts.key,
     close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        operator.stop();
-        hub.stop();
-        wss.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })),
+      (closing ??= Promise.all([
+        // Goodbye first: screens hear the hub is gone as their sockets close.
+        mdns?.stop(),
+        new Promise<void>((resolve) => {
+          operator.stop();
+          hub.stop();
+          phoneStore.close();
+          wss.close();
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      ]).then(() => undefined)),
   };
 }
 

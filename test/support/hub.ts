@@ -21,6 +21,8 @@ export async function startTestHub(opts: StartHubOptions = {}): Promise<TestHub>
     host: '127.0.0.1',
     key: TEST_KEY,
     log: pino({ level: 'silent' }),
+    // No multicast from tests outside a namespace they created (docs/discovery.md).
+    mdns: false,
     ...opts,
     dataDir,
   });

@@ -1,0 +1,51 @@
+/**
+ * Wires the hub's phone registry to <data>/phones.json (main/config/phone-store.ts): restores
+ * phones still within their grace period at start, and saves after roster changes.
+ */
+import { loadPhones, PhoneStore, type StoredPhones } from '../config/phone-store';
+import type { HubClock } from './clock';
+import type { Hub } from './hub';
+import { TokenBucket } from './limits';
+import type { Logger } from './logger';
+
+/** Loads saved phones into a hub that has not started yet; returns how many came back. */
+export function restorePhones(hub: Hub, dataDir: string, clock: HubClock, log: Logger): number {
+  const now = clock.now();
+  const loaded = loadPhones(dataDir, now, hub.limits.phoneGraceMs);
+  if (loaded.problem) log.warn(loaded.problem);
+  const rate = hub.limits.phoneMsgsPerSecond;
+  let restored = 0;
+  for (const p of loaded.phones) {
+    const phone = hub.phones.restore(p, new TokenBucket(rate, rate, now), Math.min(p.seenAt, now));
+    if (phone) restored++;
+  }
+  hub.phones.reserveIdsBelow(loaded.nextId);
+  if (restored || loaded.expired)
+    log.info({ restored, expired: loaded.expired }, 'phones restored from the data dir');
+  return restored;
+}
+
+export function createPhoneStore(
+  hub: Hub,
+  dataDir: string,
+  clock: HubClock,
+  log: Logger,
+): PhoneStore {
+  return new PhoneStore({
+    dataDir,
+    snapshot: (): StoredPhones => {
+      const now = clock.now();
+      return {
+        nextId: hub.phones.nextFreeId,
+        phones: [...hub.phones.values()].map((p) => ({
+          id: p.id,
+          token: p.token,
+          flag: p.flag,
+          name: p.name,
+          seenAt: p.dozing ? p.dozingSince : now,
+        })),
+      };
+    },
+    onError: (err) => log.error({ err: err.message }, 'could not save phones'),
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The offset fit. Each sample bounds the offset θ = hub − local from both sides:
+ *   up = t1 − t0 = θ + (uplink delay)      ≥ θ
+ *   lo = t2 − t3 = θ − (downlink delay)    ≤ θ
+ * Taking the smallest uplink and the smallest downlink delay from DIFFERENT samples is what
+ * makes this much better than using the single lowest-round-trip sample: with n samples each
+ * minimum sits only ~jitter/n above the path's floor. Given the rate (rate.ts) the two bounds
+ * are lines; θ is put in the middle of the band they leave. The middle is exact when the
+ * fastest uplink and downlink deliveries take equally long (the usual NTP assumption: a constant
+ * asymmetry of the floor is invisible to any two-way exchange).
+ */
+
+export interface BandPoint {
+  /** t1 − t0 and its local time (t0). */
+  up: number;
+  tUp: number;
+  /** t2 − t3 and its local time (t3). */
+  lo: number;
+  tLo: number;
+}
+
+export interface BandFit {
+  /** Local time the fit refers to. */
+  tRef: number;
+  /** Hub-minus-local offset at tRef: the middle of the band. */
+  offset: number;
+  /** d offset / d local time used (1e-6 = 1 ppm). */
+  rate: number;
+  /** Upper (θ + min uplink) and lower (θ − min downlink) lines at tRef. */
+  hi: number;
+  lo: number;
+  /**
+   * Mean spacing of the lowest uplink / downlink delays: the expected distance of each minimum
+   * above its floor (near the floor, order-statistic spacings are alike, so the first few
+   * measure the one we cannot see).
+   */
+  spacingUp: number;
+  spacingLo: number;
+  /** How far before tRef the two binding samples lie: a rate error δ moves the fit by δ·lever. */
+  leverMs: number;
+}
+
+/** Spacings averaged over this many of the lowest values. */
+const SPACINGS = 10;
+
+/** Mean spacing of the lowest values (which start at 0). */
+export function meanLowSpacing(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const k = Math.min(SPACINGS, values.length - 1);
+  return k > 0 ? (values[k] ?? 0) / k : 0;
+}
+
+/** Fits the band to `points` (at least one) at local time tRef with a known rate. */
+export function fitBand(
+  points: readonly BandPoint[],
+  tRef: number,
+  rate: number,
+  withSpacings = true,
+): BandFit {
+  let hi = Infinity;
+  let lo = -Infinity;
+  let tHi = tRef;
+  let tLo = tRef;
+  for (const p of points) {
+    const u = p.up - rate * (p.tUp - tRef);
+    const l = p.lo - rate * (p.tLo - tRef);
+    if (u < hi) [hi, tHi] = [u, p.tUp];
+    if (l > lo) [lo, tLo] = [l, p.tLo];
+  }
+  const upExcess: number[] = [];
+  const loExcess: number[] = [];
+  if (withSpacings) {
+    for (const p of points) {
+      upExcess.push(p.up - rate * (p.tUp - tRef) - hi);
+      loExcess.push(lo - (p.lo - rate * (p.tLo - tRef)));
+    }
+  }
+  return {
+    tRef,
+    offset: (hi + lo) / 2,
+    rate,
+    hi,
+    lo,
+    spacingUp: meanLowSpacing(upExcess),
+    spacingLo: meanLowSpacing(loExcess),
+    leverMs: Math.max(0, tRef - Math.min(tHi, tLo)),
+  };
+}

@@ -1,0 +1,100 @@
+/** Clock estimator inputs and settings. All times are milliseconds. */
+
+/**
+ * One ping/pong exchange: t0 local send, t1 hub receive, t2 hub send, t3 local receive.
+ * t0 and t3 are on the local clock, t1 and t2 on the hub clock.
+ */
+export interface ClockSample {
+  t0: number;
+  t1: number;
+  t2: number;
+  t3: number;
+}
+
+export interface ClockSyncOptions {
+  /** Samples older than this (local ms) are forgotten; the rate is measured across it. Default 600000. */
+  rateWindowMs: number;
+  /** The offset is fitted to the samples this recent (local ms). Default 30000. */
+  offsetWindowMs: number;
+  /** Hard cap on kept samples; the oldest go first. Default 4096. */
+  maxSamples: number;
+  /** Fastest clock rate difference we will believe, parts per million. Default 500. */
+  maxRatePpm: number;
+  /** Prior spread of the rate difference before data pins it, ppm. Default 200 (2 × 100 ppm). */
+  ratePriorPpm: number;
+  /** Error bound at or under which the clock counts as converged. Default 1. */
+  convergedBoundMs: number;
+  /** Fewest samples before the clock may count as converged. Default 8. */
+  minSamples: number;
+  /**
+   * Ping period while converging, and for `fastPingCount` pings after a reset. Default 20: the
+   * error falls like jitter / samples, so a 1 ms bound on 20 ms Wi-Fi jitter within 1.5 s needs
+   * ~70 samples (a ping is 9 bytes, its pong 25).
+   */
+  fastPingMs: number;
+  /**
+   * Ping period once settled. Default 200: the offset window then holds ~150 samples, enough
+   * for a sub-0.5 ms p99 on 20 ms Wi-Fi jitter; 5 pings a second cost ~170 bytes/s.
+   */
+  slowPingMs: number;
+  /** Pings at the fast rate after a start or reset, even if converged earlier. Default 100. */
+  fastPingCount: number;
+  /** Slew rate while converging (fraction of elapsed time). Default 0.05. */
+  fastSlew: number;
+  /** Slew rate once converged. Default 0.002 (2000 ppm: 0.5 ms is absorbed in 250 ms). */
+  slowSlew: number;
+  /** Consecutive impossible samples that mean the hub clock stepped. Default 3. */
+  stepSamples: number;
+  /** How far outside a sample's own interval a prediction must fall to count, ms. Default 1. */
+  stepMarginMs: number;
+  /** Round trips above rttMin * 2 + this are dropped as outliers (bursts), ms. Default 25. */
+  outlierSlackMs: number;
+  /** Allowance for rate change between samples (oscillator wander), ppm. Default 2. */
+  wanderPpm: number;
+  /**
+   * Statistical bound factor: the bound is this many times the typical spacing of the lowest
+   * one-way delays (their minimum's expected distance from the floor). Default 4: with
+   * exponential-like spacings the error exceeds it with probability about e^-8.
+   */
+  boundFactor: number;
+  /** Local timestamp resolution, added to the bound (browsers coarsen performance.now()). */
+  resolutionMs: number;
+}
+
+export const DEFAULT_CLOCK_OPTIONS: ClockSyncOptions = {
+  rateWindowMs: 600_000,
+  offsetWindowMs: 30_000,
+  maxSamples: 4096,
+  maxRatePpm: 500,
+  ratePriorPpm: 100,
+  convergedBoundMs: 1,
+  minSamples: 8,
+  fastPingMs: 10,
+  slowPingMs: 100,
+  fastPingCount: 150,
+  fastSlew: 0.05,
+  slowSlew: 0.002,
+  stepSamples: 3,
+  stepMarginMs: 1,
+  outlierSlackMs: 25,
+  wanderPpm: 2,
+  boundFactor: 4,
+  resolutionMs: 0,
+};
+
+/** What a clock reports about itself (also sent to the hub in `stats`). */
+export interface ClockSyncStats {
+  /** Reported hub − local offset at the last query, ms. */
+  offsetMs: number;
+  /** Estimated rate of the hub clock relative to the local one, ppm. */
+  ratePpm: number;
+  /** Error bound at the last query, ms. */
+  errorMs: number;
+  /** Smallest round trip in the window, ms (0 before any sample). */
+  rttMs: number;
+  converged: boolean;
+  samples: number;
+  /** Increments when a hub clock step was detected and the clock started over. */
+  epoch: number;
+  rejected: number;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fitBand } from '../../../shared/clock/band-fit';
+import { estimateRate } from '../../../shared/clock/rate';
+
+describe('fitBand / estimateRate', () => {
+  it('takes each direction’s minimum from different samples', () => {
+    // θ = 50. Sample A: fast uplink (1), slow downlink (9); sample B: the reverse.
+    const points = [
+      { up: 51, tUp: 0, lo: 41, tLo: 10 },
+      { up: 59, tUp: 100, lo: 49, tLo: 110 },
+    ];
+    const fit = fitBand(points, 110, 0);
+    expect(fit.hi).toBe(51);
+    expect(fit.lo).toBe(49);
+    expect(fit.offset).toBe(50); // each sample alone says 46 or 54
+  });
+
+  it('measures a rate across the history and leaves it near 0 with too little data', () => {
+    const rate = 80e-6;
+    const points = [];
+    for (let i = 0; i < 300; i++) {
+      const t = i * 1000;
+      const d = 2 + ((i * 7) % 5); // deterministic "jitter"
+      points.push({ up: rate * t + d, tUp: t, lo: rate * (t + 2 * d) - d, tLo: t + 2 * d });
+    }
+    expect(estimateRate(points, 100e-6, 500e-6).rate).toBeCloseTo(rate, 6);
+    expect(estimateRate(points.slice(0, 5), 100e-6, 500e-6)).toEqual({ rate: 0, sigma: 100e-6 });
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { ClockSync } from '../../../shared/clock/clock-sync';
+import { runFlagwallClock, type ClockRun } from '../../support/clock-sim';
+import { PROFILES, SimWorld, type ProfileName } from '../../support/link-sim';
+
+const SEEDS = [1, 2, 3];
+
+/** Errors after the clock first called itself converged (the bench samples the same way). */
+function afterConvergence(run: ClockRun) {
+  const from = run.convergeMs ?? Infinity;
+  return run.trace.filter((p) => p.T >= from && p.epoch === run.clock.epoch);
+}
+
+function expectInsideOwnBound(run: ClockRun): void {
+  const outside = afterConvergence(run).filter((p) => Math.abs(p.error) > p.bound);
+  expect(outside.map((p) => ({ T: p.T, error: p.error, bound: p.bound }))).toEqual([]);
+}
+
+function expectMonotonic(run: ClockRun): void {
+  const pts = run.trace.filter((p) => p.T >= 100); // the first estimate arrives within 100 ms
+  for (let i = 1; i < pts.length; i++)
+    if (pts[i]!.epoch === pts[i - 1]!.epoch)
+      expect(pts[i]!.estimate).toBeGreaterThanOrEqual(pts[i - 1]!.estimate);
+}
+
+const maxError = (run: ClockRun) =>
+  Math.max(...afterConvergence(run).map((p) => Math.abs(p.error)));
+
+// Per profile: the simulated duration, how soon it must converge, and the worst error allowed.
+const cases: [ProfileName, { ms: number; convergeMs: number; maxErrorMs: number }][] = [
+  ['fixed', { ms: 10_000, convergeMs: 500, maxErrorMs: 0.01 }],
+  ['lan', { ms: 20_000, convergeMs: 500, maxErrorMs: 0.3 }],
+  ['wifi', { ms: 40_000, convergeMs: 2000, maxErrorMs: 1 }],
+  ['wifi-bursty', { ms: 40_000, convergeMs: 2000, maxErrorMs: 1 }],
+  ['wifi-lossy', { ms: 40_000, convergeMs: 2000, maxErrorMs: 1 }],
+  ['asymmetric', { ms: 40_000, convergeMs: 5000, maxErrorMs: 1.5 }],
+];
+
+describe('ClockSync on a simulated link', () => {
+  for (const [profile, target] of cases) {
+    it(`${profile}: converges, stays inside its own bound and the target, never runs backwards`, () => {
+      for (const seed of SEEDS) {
+        const world = new SimWorld({ profile: PROFILES[profile], seed, localOffsetMs: 3200 });
+        const run = runFlagwallClock(world, target.ms);
+        expect(run.convergeMs, `seed ${seed}`).not.toBeNull();
+        expect(run.convergeMs!, `seed ${seed}`).toBeLessThanOrEqual(target.convergeMs);
+        expectInsideOwnBound(run);
+        expect(maxError(run), `seed ${seed}`).toBeLessThanOrEqual(target.maxErrorMs);
+        expectMonotonic(run);
+        // The bound stays near the 1 ms it converged at (it breathes with the jitter).
+        expect(afterConvergence(run).at(-1)!.bound).toBeLessThanOrEqual(1.5);
+      }
+    });
+  }
+
+  for (const ppm of [100, -100]) {
+    it(`holds a local clock drifting ${ppm} ppm (wifi, 3 simulated minutes)`, () => {
+      const world = new SimWorld({
+        profile: PROFILES.wifi,
+        seed: 7,
+        localOffsetMs: -1700,
+        localDriftPpm: ppm,
+      });
+      const run = runFlagwallClock(world, 180_000, { sampleEveryMs: 50 });
+      expectInsideOwnBound(run);
+      expect(maxError(run)).toBeLessThanOrEqual(1);
+      expect(run.clock.stats().ratePpm).toBeCloseTo(-ppm, -1); // within ±5 ppm
+      expectMonotonic(run);
+    });
+  }
+
+  for (const byMs of [250, -5000, 3_600_000]) {
+    it(`re-converges fast after the hub clock steps by ${byMs} ms`, () => {
+      const world = new SimWorld({
+        profile: PROFILES.wifi,
+        seed: 11,
+        hubStep: { atMs: 20_000, byMs },
+      });
+      const run = runFlagwallClock(world, 30_000);
+      expect(run.clock.epoch).toBe(1);
+      const after = run.trace.filter((p) => p.epoch === 1 && p.converged);
+      expect(after.length).toBeGreaterThan(0);
+      // Converged again within 2.5 s of the step, and right from then on.
+      expect(after[0]!.T).toBeLessThanOrEqual(22_500);
+      for (const p of after) expect(Math.abs(p.error)).toBeLessThanOrEqual(p.bound);
+      expectMonotonic(run);
+    });
+  }
+
+  it('pings fast while converging, then slowly', () => {
+    const world = new SimWorld({ profile: PROFILES.lan, seed: 5 });
+    const run = runFlagwallClock(world, 20_000);
+    const c = run.clock;
+    expect(c.nextPingDelayMs(world.localAt())).toBe(c.opts.slowPingMs);
+    // 150 fast pings (1.5 s) then one per slowPingMs.
+    expect(run.pings).toBeGreaterThan(c.opts.fastPingCount);
+    expect(run.pings).toBeLessThan(c.opts.fastPingCount + 20_000 / c.opts.slowPingMs + 5);
+  });
+});
+
+describe('ClockSync input handling', () => {
+  it('rejects malformed samples and round-trip outliers without moving', () => {
+    const c = new ClockSync();
+    expect(c.addSample({ t0: 10, t1: 5, t2: 4, t3: 12 })).toBe(false); // t2 < t1
+    expect(c.addSample({ t0: 10, t1: 5, t2: 5, t3: 9 })).toBe(false); // negative round trip
+    expect(c.addSample({ t0: NaN, t1: 5, t2: 5, t3: 12 })).toBe(false);
+    for (let i = 0; i < 10; i++) {
+      const t0 = i * 100;
+      expect(c.addSample({ t0, t1: t0 + 1000 + 1, t2: t0 + 1000 + 1, t3: t0 + 2 })).toBe(true);
+    }
+    const before = c.now(1000);
+    // A 300 ms round trip after 2 ms ones: a burst, rejected.
+    expect(c.addSample({ t0: 1000, t1: 2150, t2: 2150, t3: 1300 })).toBe(false);
+    expect(c.stats(1000).rejected).toBe(4);
+    expect(c.now(1000)).toBe(before);
+    expect(before).toBeCloseTo(2000, 6);
+  });
+
+  it('throws a TypeError for a bad option', () => {
+    expect(() => new ClockSync({ slowPingMs: -1 })).toThrow(TypeError);
+  });
+
+  it('before any sample, now() is the local time and the bound is infinite', () => {
+    const c = new ClockSync();
+    expect(c.running).toBe(false);
+    expect(c.now(123)).toBe(123);
+    expect(c.errorBoundMs(123)).toBe(Infinity);
+    c.seed(1000, 100);
+    expect(c.now(150)).toBe(1050);
+  });
+});
