@@ -3,11 +3,12 @@
  * app path in development (`electron . --role screen`) and the executable when packaged.
  */
 import { app } from 'electron';
+import { findHubUrl } from '../discovery';
 import { startShell } from './shell';
 
 const userArgs = process.argv.slice(process.defaultApp ? 2 : 1);
 
-startShell({ argv: userArgs }).catch((err: unknown) => {
+startShell({ argv: userArgs, findHub: (wall) => findHubUrl(wall) }).catch((err: unknown) => {
   process.stderr.write(`flagwall: could not start: ${(err as Error).stack ?? String(err)}\n`);
   app.exit(1);
 });

@@ -113,6 +113,8 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
         start({
           port: config.port,
           dataDir: userData,
+          // Announce the wall on the LAN; "mdns": false in <userData>/hub.json turns it off.
+          mdns: true,
           ...(config.wall ? { wall: config.wall } : {}),
           ...(config.key ? { key: config.key } : {}),
           log,
