@@ -30,7 +30,10 @@ describe('main/electron/app.ts', () => {
     const { startShell } = await import('../../../main/electron/shell');
     await import('../../../main/electron/app');
     await vi.waitFor(() => expect(fake.app.exitCode).toBe(1));
-    expect(startShell).toHaveBeenCalledWith({ argv: ['--role', 'screen', '--hub', 'http://h:1'] });
+    expect(startShell).toHaveBeenCalledWith({
+      argv: ['--role', 'screen', '--hub', 'http://h:1'],
+      findHub: expect.any(Function), // mDNS discovery from main/discovery
+    });
     expect(String(stderr.mock.calls[0]?.[0])).toMatch(
       /flagwall: could not start: Error: cannot start/,
     );
