@@ -2,6 +2,7 @@
  * Phones on the wall, by id and by resume token. A phone outlives its socket: when the socket
  * drops it dozes for the grace period, and a hello with its resume token brings it back.
  */
+import { JOIN_POSITION } from '../../shared/geometry/slice';
 import type { PhoneInfo } from '../../shared/protocol/hub-messages';
 import type { TokenBucket } from './limits';
 
@@ -53,8 +54,8 @@ export class PhoneRegistry {
       token,
       flag,
       name,
-      x: 0.5,
-      y: 0.5,
+      x: JOIN_POSITION.x,
+      y: JOIN_POSITION.y,
       seq: 0,
       moved: false,
       unacked: false,
@@ -76,8 +77,8 @@ export class PhoneRegistry {
     if (this.byId.has(saved.id) || this.byToken.has(saved.token)) return undefined;
     const phone: Phone = {
       ...saved,
-      x: 0.5,
-      y: 0.5,
+      x: JOIN_POSITION.x,
+      y: JOIN_POSITION.y,
       seq: 0,
       moved: false,
       unacked: false,

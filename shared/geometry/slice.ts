@@ -6,6 +6,13 @@ export interface Slice {
   h: number;
 }
 
+/**
+ * Where a phone's flag stands before its first move: the hub starts every phone here, and a
+ * screen that learns of a phone from a roster (not a snapshot) places it here too, so all screens
+ * agree before the first TICK moves it.
+ */
+export const JOIN_POSITION: Readonly<{ x: number; y: number }> = Object.freeze({ x: 0.5, y: 0.5 });
+
 export const WHOLE_WALL: Readonly<Slice> = Object.freeze({ x: 0, y: 0, w: 1, h: 1 });
 
 /** A slice must lie inside the wall and have positive size. */

@@ -6,6 +6,7 @@
 import { dequantize, type TickMsg } from '../protocol/binary';
 import type { PhoneInfo, RippleInfo, RosterMsg, SnapshotMsg } from '../protocol/hub-messages';
 import { RIPPLE_LIFE_MS } from './evaluate';
+import { JOIN_POSITION } from '../geometry/slice';
 
 /** Position samples kept per phone: enough to cover the largest playout delay at 60 Hz. */
 const HISTORY = 64;
@@ -79,7 +80,12 @@ export class SceneStore {
         track.name = p.name;
         track.dozing = p.dozing;
       } else {
-        this.tracks.set(p.id, { ...p, samples: [] });
+        // New to this screen: it stands where the hub starts every phone until a TICK moves it.
+        const at = Number.isFinite(this.lastTickTime) ? this.lastTickTime : 0;
+        this.tracks.set(p.id, {
+          ...p,
+          samples: [{ t: at, x: JOIN_POSITION.x, y: JOIN_POSITION.y }],
+        });
       }
     }
     for (const id of msg.remove) this.tracks.delete(id);
