@@ -136,8 +136,11 @@ export class ClockSync {
   nextPingDelayMs(local: number): number {
     this.pingsSinceReset++;
     if (!this.convergedOnce && this.converged(local)) this.convergedOnce = true;
-    const settling = this.pingsSinceReset < this.opts.fastPingCount || !this.convergedOnce;
-    return settling ? this.opts.fastPingMs : this.opts.slowPingMs;
+    if (this.pingsSinceReset < this.opts.fastPingCount || !this.convergedOnce)
+      return this.opts.fastPingMs;
+    return this.rate.sigma > this.opts.settledRatePpm * 1e-6
+      ? this.opts.mediumPingMs
+      : this.opts.slowPingMs;
   }
 
   stats(local: number = this.lastQuery): ClockSyncStats {
