@@ -1,1 +1,139 @@
-// placeholder until the screen page lands
+/**
+ * The screen page: one WebSocket to the hub, a local copy of the scene, and a render loop that
+ * draws scene(state, t) at the hub time t this page estimates. On a drop it keeps drawing the
+ * last state and reconnects; the hub's fresh snapshot replaces it.
+ *
+ * URL: /screen?key=WALLKEY[&name=left][&x=&y=&w=&h=] (slice of the wall in fractions; default
+ * the whole wall). Test-only clock skew parameters: see renderer/common/local-clock.ts.
+ */
+import { decodeHubFrame, BinTag } from '../../shared/protocol/binary';
+import type { HubMessage } from '../../shared/protocol/hub-messages';
+import type { HelloMsg } from '../../shared/protocol/messages';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import { SCREEN_BACKOFF } from '../../shared/net/backoff';
+import { sliceFromParams, WHOLE_WALL } from '../../shared/geometry/slice';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/scene/settings';
+import { SceneStore, type SceneView } from '../../shared/scene/store';
+import { HubConnection } from '../common/connection';
+import { HubClock } from '../common/hub-clock';
+import { localClock } from '../common/local-clock';
+import { installDebugHook } from './debug-hook';
+import { JitterMeter } from './jitter-meter';
+import { statsMessage } from './stats-message';
+import { StatusBadge } from './status-badge';
+import { WallRenderer } from './wall-renderer';
+
+const STATS_EVERY_MS = 2000;
+
+const params = new URLSearchParams(location.search);
+const badge = new StatusBadge(document.getElementById('status')!);
+const parsedSlice = sliceFromParams((k) => params.get(k));
+const slice = parsedSlice ?? WHOLE_WALL;
+// Clipped to what the hub accepts, so a long value is refused for what it is, not as malformed.
+const name = (params.get('name') ?? defaultName()).slice(0, 64);
+const key = (params.get('key') ?? '').slice(0, 200);
+
+const local = localClock(params);
+const store = new SceneStore();
+const jitter = new JitterMeter();
+let settings: Settings = { ...DEFAULT_SETTINGS };
+
+const connection = new HubConnection({
+  hello: (): HelloMsg => ({
+    type: 'hello',
+    proto: PROTOCOL_VERSION,
+    role: 'screen',
+    ...(key ? { key } : {}),
+    screen: { name, slice: { ...slice } },
+  }),
+  backoff: SCREEN_BACKOFF,
+  onMessage,
+  onBinary,
+  onState: (state, detail) => {
+    badge.show(state, detail);
+    if (!parsedSlice) badge.warn('bad slice parameters: showing the whole wall');
+  },
+});
+const clock = new HubClock(connection, local);
+const wall = new WallRenderer(document.getElementById('wall') as HTMLCanvasElement, slice);
+
+function onMessage(msg: HubMessage): void {
+  switch (msg.type) {
+    case 'welcome':
+      clock.seed(msg.hubTime);
+      settings = { ...msg.settings };
+      break;
+    case 'snapshot':
+      store.applySnapshot(msg, clock.now());
+      break;
+    case 'roster':
+      store.applyRoster(msg);
+      break;
+    case 'settings':
+      settings = { ...msg.settings };
+      store.playoutDelayMs = msg.playoutDelayMs;
+      break;
+    default:
+      break;
+  }
+}
+
+function onBinary(data: Uint8Array): void {
+  const frame = decodeHubFrame(data);
+  if (!frame) return;
+  if (frame.tag === BinTag.PONG) clock.onPong(frame);
+  else if (frame.tag === BinTag.TICK) {
+    jitter.add(local(), frame.hubTime);
+    store.applyTick(frame);
+  }
+}
+
+// ---- render loop and stats ---------------------------------------------------------------------
+
+let frames = 0;
+let fps = 0;
+let framesAtLastStats = 0;
+let lastStatsAt = performance.now();
+let lastView: SceneView = { t: 0, cursors: [], ripples: [] };
+
+function frame(): void {
+  requestAnimationFrame(frame);
+  lastView = store.view(clock.now());
+  wall.draw(lastView, settings);
+  frames++;
+}
+
+function reportStats(): void {
+  const now = performance.now();
+  fps = ((frames - framesAtLastStats) * 1000) / Math.max(1, now - lastStatsAt);
+  framesAtLastStats = frames;
+  lastStatsAt = now;
+  connection.send(JSON.stringify(statsMessage(clock.stats(), fps, jitter.jitterMs())));
+}
+
+function defaultName(): string {
+  return parsedSlice && parsedSlice !== WHOLE_WALL
+    ? `screen ${slice.x.toFixed(2)},${slice.y.toFixed(2)}`
+    : 'screen';
+}
+
+installDebugHook({
+  view: () => lastView,
+  frames: () => frames,
+  state: () => connection.state,
+  slice,
+  settings: () => settings,
+  playoutDelayMs: () => store.playoutDelayMs,
+  fps: () => fps,
+  drawMs: () => wall.drawMs,
+  clock: () => clock.stats(),
+  flagsReady: () => wall.atlas.ready,
+  readPixels: (x, y, half) => wall.readPixels(x, y, half),
+});
+
+badge.show('connecting');
+if (!parsedSlice) badge.warn('bad slice parameters: showing the whole wall');
+connection.start();
+clock.start();
+setInterval(reportStats, STATS_EVERY_MS);
+requestAnimationFrame(frame);
