@@ -18,10 +18,10 @@ export interface ClockStats {
   rttMs: number;
   converged: boolean;
   /** Hub clock rate relative to this page's clock, ppm. */
-  ratePpm: number;
-  samples: number;
+  ratePpm?: number;
+  samples?: number;
   /** Hub clock steps (or hub restarts) detected: now() may jump when this changes. */
-  epoch: number;
+  epoch?: number;
 }
 
 export interface PingSink {

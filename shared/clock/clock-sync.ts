@@ -19,6 +19,9 @@ import {
   type ClockSyncStats,
 } from './types';
 
+/** Fewest samples a shortened offset window must hold. */
+const MIN_WINDOW_SAMPLES = 100;
+
 interface Stored extends BandPoint {
   rtt: number;
 }
@@ -213,6 +216,26 @@ export class ClockSync {
     return this.samples.slice(Math.max(0, Math.min(i, this.samples.length - this.opts.minSamples)));
   }
 
+  /**
+   * More samples pin the band tighter, but a rate error δ costs δ·(their age): while the rate
+   * is still unsure a shorter window wins. Fits a few window lengths, keeps the tightest bound.
+   */
+  private bestOffsetFit(t: number): BandFit {
+    let best: BandFit | null = null;
+    let bestScore = Infinity;
+    for (const div of [8, 4, 2, 1]) {
+      const points = this.recent(t, this.opts.offsetWindowMs / div);
+      // Too few samples and the spacing itself is a poor estimate: not a candidate.
+      if (div > 1 && points.length < MIN_WINDOW_SAMPLES) continue;
+      const fit = fitBand(points, t, this.rate.rate);
+      const score =
+        this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo) +
+        2 * this.rate.sigma * fit.leverMs;
+      if (score < bestScore) [best, bestScore] = [fit, score];
+    }
+    return best!;
+  }
+
   private refit(t: number, jump: boolean): void {
     // The rate moves slowly: once the history is long, re-measure it every 8th sample only.
     if (jump || this.samples.length < 256 || this.samples.length % 8 === 0) {
@@ -222,7 +245,7 @@ export class ClockSync {
         this.opts.maxRatePpm * 1e-6,
       );
     }
-    this.fit = fitBand(this.recent(t, this.opts.offsetWindowMs), t, this.rate.rate);
+    this.fit = this.bestOffsetFit(t);
     this.floor = fitBand(this.samples, t, this.rate.rate, false);
     const line = { tRef: t, offset: this.fit.offset, rate: this.fit.rate };
     if (jump || !this.slew.running) {
