@@ -19,6 +19,8 @@ import {
   type ClockSyncStats,
 } from './types';
 
+/** A shorter offset window replaces a longer one only if its bound is this much tighter. */
+const SHORTER_WINS = 0.7;
 /** Fewest samples a shortened offset window must hold. */
 const MIN_WINDOW_SAMPLES = 100;
 
@@ -218,12 +220,13 @@ export class ClockSync {
 
   /**
    * More samples pin the band tighter, but a rate error δ costs δ·(their age): while the rate
-   * is still unsure a shorter window wins. Fits a few window lengths, keeps the tightest bound.
+   * is still unsure a shorter window wins. Fits a few window lengths, longest first; a shorter
+   * one must give a clearly (30 %) tighter bound, since fewer samples also make the bound noisier.
    */
   private bestOffsetFit(t: number): BandFit {
     let best: BandFit | null = null;
     let bestScore = Infinity;
-    for (const div of [8, 4, 2, 1]) {
+    for (const div of [1, 2, 4, 8]) {
       const points = this.recent(t, this.opts.offsetWindowMs / div);
       // Too few samples and the spacing itself is a poor estimate: not a candidate.
       if (div > 1 && points.length < MIN_WINDOW_SAMPLES) continue;
@@ -231,7 +234,8 @@ export class ClockSync {
       const score =
         this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo) +
         2 * this.rate.sigma * fit.leverMs;
-      if (score < bestScore) [best, bestScore] = [fit, score];
+      // Longer windows first; a shorter one must be clearly better to win.
+      if (score < bestScore * SHORTER_WINS) [best, bestScore] = [fit, score];
     }
     return best!;
   }
