@@ -27,7 +27,7 @@ import { PhoneRegistry, phoneInfo, type Phone } from './phones';
 import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
-import { choosePlayoutDelay } from './playout';
+import { choosePlayoutDelay, PlayoutDelay, type ScreenTiming } from './playout';
 
 export interface HubOptions {
   wall: string;
@@ -96,6 +96,8 @@ export class Hub {
   private taps: TickTap[] = [];
   private readonly ripples: { id: number; x: number; y: number; t0: number }[] = [];
   private nextRippleId = 1;
+  private readonly playout = new PlayoutDelay();
+  private announcedPlayoutMs: number | null = null;
   readonly startedAt: number;
   extension: HubExtension = {};
 
@@ -199,7 +201,18 @@ export class Hub {
   }
 
   playoutDelayMs(): number {
-    return choosePlayoutDelay(this.settings, this.screenJitters());
+    const target = choosePlayoutDelay(this.settings, this.screenTimings());
+    if (this.settings.playoutDelayMs !== null) return target;
+    return this.playout.update(target, this.opts.clock.now());
+  }
+
+  /** After a screen's report: if the wall's playout delay moved, tell every screen. */
+  private announcePlayoutIfChanged(): void {
+    const d = this.playoutDelayMs();
+    if (d === this.announcedPlayoutMs) return;
+    this.announcedPlayoutMs = d;
+    const msg: HubMessage = { type: 'settings', settings: this.settings, playoutDelayMs: d };
+    for (const s of this.sessions) if (s.screen) this.sendJson(s, msg);
   }
 
   // ---- receiving -----------------------------------------------------------------------------
@@ -218,7 +231,7 @@ export class Hub {
     if (msg.type === 'stats') {
       if (!s.screen) return this.reject(s, CloseCode.FORBIDDEN, 'stats are for screens');
       s.screen.stats = msg;
-      return;
+      return this.announcePlayoutIfChanged();
     }
     if (msg.type === 'profile') {
       if (!s.phone) return this.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
@@ -509,10 +522,14 @@ export class Hub {
     return n;
   }
 
-  private screenJitters(): number[] {
-    const out: number[] = [];
-    for (const s of this.sessions)
-      if (s.screen?.stats?.jitterMs !== undefined) out.push(s.screen.stats.jitterMs);
+  private screenTimings(): ScreenTiming[] {
+    const out: ScreenTiming[] = [];
+    for (const s of this.sessions) {
+      const st = s.screen?.stats;
+      // An unconverged clock's error says nothing about the steady state: leave it out.
+      const errorMs = st?.clock.converged ? st.clock.errorMs : undefined;
+      if (st) out.push({ jitterMs: st.jitterMs, rttMs: st.clock.rttMs, errorMs });
+    }
     return out;
   }
 }

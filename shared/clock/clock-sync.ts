@@ -19,6 +19,11 @@ import {
   type ClockSyncStats,
 } from './types';
 
+/** A shorter offset window replaces a longer one only if its bound is this much tighter. */
+const SHORTER_WINS = 0.7;
+/** Fewest samples a shortened offset window must hold. */
+const MIN_WINDOW_SAMPLES = 100;
+
 interface Stored extends BandPoint {
   rtt: number;
 }
@@ -136,8 +141,11 @@ export class ClockSync {
   nextPingDelayMs(local: number): number {
     this.pingsSinceReset++;
     if (!this.convergedOnce && this.converged(local)) this.convergedOnce = true;
-    const settling = this.pingsSinceReset < this.opts.fastPingCount || !this.convergedOnce;
-    return settling ? this.opts.fastPingMs : this.opts.slowPingMs;
+    if (this.pingsSinceReset < this.opts.fastPingCount || !this.convergedOnce)
+      return this.opts.fastPingMs;
+    return this.rate.sigma > this.opts.settledRatePpm * 1e-6
+      ? this.opts.mediumPingMs
+      : this.opts.slowPingMs;
   }
 
   stats(local: number = this.lastQuery): ClockSyncStats {
@@ -210,6 +218,28 @@ export class ClockSync {
     return this.samples.slice(Math.max(0, Math.min(i, this.samples.length - this.opts.minSamples)));
   }
 
+  /**
+   * More samples pin the band tighter, but a rate error δ costs δ·(their age): while the rate
+   * is still unsure a shorter window wins. Fits a few window lengths, longest first; a shorter
+   * one must give a clearly (30 %) tighter bound, since fewer samples also make the bound noisier.
+   */
+  private bestOffsetFit(t: number): BandFit {
+    let best: BandFit | null = null;
+    let bestScore = Infinity;
+    for (const div of [1, 2, 4, 8]) {
+      const points = this.recent(t, this.opts.offsetWindowMs / div);
+      // Too few samples and the spacing itself is a poor estimate: not a candidate.
+      if (div > 1 && points.length < MIN_WINDOW_SAMPLES) continue;
+      const fit = fitBand(points, t, this.rate.rate);
+      const score =
+        this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo) +
+        2 * this.rate.sigma * fit.leverMs;
+      // Longer windows first; a shorter one must be clearly better to win.
+      if (score < bestScore * SHORTER_WINS) [best, bestScore] = [fit, score];
+    }
+    return best!;
+  }
+
   private refit(t: number, jump: boolean): void {
     // The rate moves slowly: once the history is long, re-measure it every 8th sample only.
     if (jump || this.samples.length < 256 || this.samples.length % 8 === 0) {
@@ -219,7 +249,7 @@ export class ClockSync {
         this.opts.maxRatePpm * 1e-6,
       );
     }
-    this.fit = fitBand(this.recent(t, this.opts.offsetWindowMs), t, this.rate.rate);
+    this.fit = this.bestOffsetFit(t);
     this.floor = fitBand(this.samples, t, this.rate.rate, false);
     const line = { tRef: t, offset: this.fit.offset, rate: this.fit.rate };
     if (jump || !this.slew.running) {

@@ -17,7 +17,7 @@ export interface RateEstimate {
 /** Fewest samples in each third before the baseline counts. */
 const MIN_GROUP = 6;
 /** A band middle is off by |Laplace| with scale ~spacing/2: 1.5 spacings is a safe one-sigma. */
-const SIGMA_PER_SPACING = 1.5;
+const SIGMA_PER_SPACING = 2.5;
 
 function groupMiddle(
   group: readonly BandPoint[],

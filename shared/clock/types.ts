@@ -20,24 +20,32 @@ export interface ClockSyncOptions {
   maxSamples: number;
   /** Fastest clock rate difference we will believe, parts per million. Default 500. */
   maxRatePpm: number;
-  /** Prior spread of the rate difference before data pins it, ppm. Default 200 (2 × 100 ppm). */
+  /** Prior sigma of the rate difference before data pins it, ppm. Default 100 (two ±100 ppm parts). */
   ratePriorPpm: number;
   /** Error bound at or under which the clock counts as converged. Default 1. */
   convergedBoundMs: number;
   /** Fewest samples before the clock may count as converged. Default 8. */
   minSamples: number;
   /**
-   * Ping period while converging, and for `fastPingCount` pings after a reset. Default 20: the
-   * error falls like jitter / samples, so a 1 ms bound on 20 ms Wi-Fi jitter within 1.5 s needs
-   * ~70 samples (a ping is 9 bytes, its pong 25).
+   * Ping period while converging, and for `fastPingCount` pings after a reset. Default 5: the
+   * error falls like jitter / samples, so a 1 ms bound on 20 ms Wi-Fi jitter well within 1.5 s
+   * needs a few hundred samples (a ping is 9 bytes, its pong 25: the burst is ~10 KB).
    */
   fastPingMs: number;
   /**
-   * Ping period once settled. Default 200: the offset window then holds ~150 samples, enough
-   * for a sub-0.5 ms p99 on 20 ms Wi-Fi jitter; 5 pings a second cost ~170 bytes/s.
+   * Ping period after the first burst while the rate is still unsure (its sigma above
+   * settledRatePpm): a rate error δ costs δ·(sample age), so the first seconds need more
+   * samples. Default 25.
+   */
+  mediumPingMs: number;
+  /** Rate sigma at which the clock counts as settled and pings slowly, ppm. Default 10. */
+  settledRatePpm: number;
+  /**
+   * Ping period once settled. Default 100: the offset window then holds ~300 samples, enough
+   * for a sub-0.5 ms p99 on 20 ms Wi-Fi jitter; 10 pings a second cost ~340 bytes/s.
    */
   slowPingMs: number;
-  /** Pings at the fast rate after a start or reset, even if converged earlier. Default 100. */
+  /** Pings at the fast rate after a start or reset, even if converged earlier. Default 300. */
   fastPingCount: number;
   /** Slew rate while converging (fraction of elapsed time). Default 0.05. */
   fastSlew: number;
@@ -69,9 +77,11 @@ export const DEFAULT_CLOCK_OPTIONS: ClockSyncOptions = {
   ratePriorPpm: 100,
   convergedBoundMs: 1,
   minSamples: 8,
-  fastPingMs: 10,
+  fastPingMs: 5,
+  mediumPingMs: 25,
+  settledRatePpm: 10,
   slowPingMs: 100,
-  fastPingCount: 150,
+  fastPingCount: 300,
   fastSlew: 0.05,
   slowSlew: 0.002,
   stepSamples: 3,
