@@ -6,6 +6,7 @@
 import type { Slice } from '../../shared/geometry/slice';
 import type { WallLayout } from '../../shared/geometry/layout';
 import type { OperatorScreen, ScreenStatus } from '../../shared/protocol/hub-messages';
+import { UNKNOWN_CLOCK_ERROR_MS } from '../../shared/clock/types';
 import { versionFromUserAgent } from './audience';
 import type { Session } from './session';
 
@@ -105,7 +106,7 @@ export class ScreenRoster {
         slice: sc.slice,
         placed: placed.has(sc.name),
         fps: sc.stats?.fps ?? null,
-        clockErrorMs: sc.stats?.clock.errorMs ?? null,
+        clockErrorMs: knownClockError(sc.stats?.clock.errorMs),
         rttMs: sc.stats?.clock.rttMs ?? null,
         lastSeenAgoMs: ago,
         appliedRev: l.appliedRev,
@@ -150,4 +151,9 @@ function identity(
 ): { name: string; number: number; color: string } {
   const number = numbers.get(name) ?? 0;
   return { name, number, color: colorFor(number) };
+}
+
+/** null (shown as "—") until the screen's clock has a sample. */
+function knownClockError(errorMs: number | undefined): number | null {
+  return errorMs === undefined || errorMs >= UNKNOWN_CLOCK_ERROR_MS ? null : errorMs;
 }

@@ -3,7 +3,11 @@
  * schema accepts: a single odd reading (a negative round trip from a clock being slewed, an
  * infinite fps after a stalled tab) must not get the screen closed as malformed.
  */
+import { UNKNOWN_CLOCK_ERROR_MS } from '../../shared/clock/types';
 import type { StatsMsg } from '../../shared/protocol/messages';
+
+// Before the first sample the clock's own bound is infinite: report UNKNOWN_CLOCK_ERROR_MS
+// (large, finite) so /healthz and the console say "unknown" instead of a perfect 0.
 import type { ClockStats } from '../common/hub-clock';
 
 const finite = (v: number, fallback = 0): number => (Number.isFinite(v) ? v : fallback);
@@ -15,7 +19,7 @@ export function statsMessage(clock: ClockStats, fps: number, jitterMs: number): 
     type: 'stats',
     clock: {
       offsetMs: finite(clock.offsetMs),
-      errorMs: Math.max(0, finite(clock.errorMs)),
+      errorMs: clamp(finite(clock.errorMs, UNKNOWN_CLOCK_ERROR_MS), 0, UNKNOWN_CLOCK_ERROR_MS),
       rttMs: Math.max(0, finite(clock.rttMs)),
       converged: clock.converged === true,
     },

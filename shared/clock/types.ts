@@ -108,3 +108,6 @@ export interface ClockSyncStats {
   epoch: number;
   rejected: number;
 }
+
+/** A screen reports this clock error bound (or more) while its clock has no sample yet: unknown. */
+export const UNKNOWN_CLOCK_ERROR_MS = 60_000;

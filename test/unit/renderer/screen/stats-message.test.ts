@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN_CLOCK_ERROR_MS } from '../../../../shared/clock/types';
 import { statsSchema } from '../../../../shared/protocol/messages';
 import { statsMessage } from '../../../../renderer/screen/stats-message';
 
@@ -29,6 +30,12 @@ describe('statsMessage', () => {
       jitterMs: 10_000,
       clock: { offsetMs: 0, errorMs: 0, rttMs: 0 },
     });
+    const noSample = statsMessage(
+      { offsetMs: 0, errorMs: Number.POSITIVE_INFINITY, rttMs: 0, converged: false },
+      60,
+      0,
+    );
+    expect(noSample.clock.errorMs).toBe(UNKNOWN_CLOCK_ERROR_MS); // unknown, never a perfect 0
     expect(
       statsSchema.safeParse(
         statsMessage({ offsetMs: 0, errorMs: 0, rttMs: 0, converged: true }, 5000, -3),
