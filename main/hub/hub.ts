@@ -8,8 +8,6 @@ import {
   decodeClientFrame,
   encodeAck,
   encodePong,
-  encodeTick,
-  type TickMove,
   type TickTap,
 } from '../../shared/protocol/binary';
 import { CloseCode } from '../../shared/protocol/codes';
@@ -28,6 +26,8 @@ import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
 import { choosePlayoutDelay } from './playout';
+import { TickFanout } from './tick';
+import { readMove, type MoveFields } from './hot-decode';
 
 export interface HubOptions {
   wall: string;
@@ -57,7 +57,21 @@ export interface HubCounters {
   badMessages: number;
   skippedTicks: number;
   slowClosed: number;
+  /** Catch-up frames sent to screens resuming after skipped ticks. */
+  catchUps: number;
+  /** TICK frames encoded (one per tick, whatever the number of screens). */
+  ticks: number;
+  /** Moves and taps accepted from phones (before coalescing). */
+  phoneUpdates: number;
 }
+
+/** Optional observer of each tick (metrics): how long it took and what it sent. */
+export interface TickObserver {
+  tick(durationMs: number, frameBytes: number, screensSent: number): void;
+}
+
+/** Dozing phones are checked for expiry this often, not every tick. */
+const EXPIRY_CHECK_MS = 250;
 
 export class Hub {
   readonly limits: HubLimits;
@@ -70,16 +84,28 @@ export class Hub {
     badMessages: 0,
     skippedTicks: 0,
     slowClosed: 0,
+    catchUps: 0,
+    ticks: 0,
+    phoneUpdates: 0,
   };
+  /** Sessions that said hello as screens: the tick's only iteration over clients. */
+  readonly screens = new Set<Session>();
+  /** Set by metrics; called once per tick. */
+  tickObserver: TickObserver | null = null;
   private settings: Settings;
-  private tickCount = 0;
   private tickTimer: unknown = null;
   private presenceTimer: unknown = null;
   private readonly sessionByPhone = new Map<number, Session>();
   private readonly perAddress = new Map<string, number>();
-  private gone: number[] = [];
-  private taps: TickTap[] = [];
-  private readonly ripples: { id: number; x: number; y: number; t0: number }[] = [];
+  private readonly fanout = new TickFanout<Phone>((p) => this.phones.get(p.id) === p);
+  /** Phones whose position changed since their last ACK (each listed once). */
+  private readonly unacked: Phone[] = [];
+  private nextExpiryCheck = 0;
+  /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
+  private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
+  /** Live ripples, oldest first; `tap` is what went out in a TICK (catch-ups resend it). */
+  private readonly ripples: { id: number; x: number; y: number; t0: number; tap: TickTap }[] =
+    [];
   private nextRippleId = 1;
   readonly startedAt: number;
 
@@ -152,33 +178,24 @@ export class Hub {
     for (const s of this.sessions) if (s.role) this.sendJson(s, msg);
   }
 
-  /** Encodes one frame of what changed and sends the same bytes to every screen. */
+  /**
+   * Encodes one frame of what changed and sends the same bytes to every screen. A backed-up screen
+   * skips the tick (nothing queues for it) and gets a catch-up frame when it drains.
+   */
   tick(): void {
+    const started = performance.now();
     const now = this.opts.clock.now();
-    const moves: TickMove[] = [];
-    for (const p of this.phones.values()) {
-      if (!p.moved) continue;
-      p.moved = false;
-      moves.push({ id: p.id, qx: quantize(p.x), qy: quantize(p.y) });
+    this.pruneRipples(now);
+    const frame = this.fanout.frame(now);
+    this.counters.ticks++;
+    let sent = 0;
+    for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
+    this.sendAcks(now);
+    if (now >= this.nextExpiryCheck) {
+      this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
+      this.expireDozing(now);
     }
-    const frame = encodeTick(this.tickCount++, now, moves, this.gone, this.taps);
-    this.gone = [];
-    this.taps = [];
-    for (const s of this.sessions) {
-      if (s.role === 'screen' && s.screen) {
-        if (this.backedUp(s)) {
-          s.screen.skippedTicks++;
-          this.counters.skippedTicks++;
-          continue;
-        }
-        this.sendBinary(s, frame);
-        s.screen.bytesOut += frame.byteLength;
-      } else if (s.role === 'phone' && s.phone?.unacked && !this.backedUp(s)) {
-        s.phone.unacked = false;
-        this.sendBinary(s, encodeAck(s.phone.seq, s.phone.x, s.phone.y));
-      }
-    }
-    this.expireDozing(now);
+    this.tickObserver?.tick(performance.now() - started, frame.byteLength, sent);
   }
 
   playoutDelayMs(): number {
@@ -191,7 +208,10 @@ export class Hub {
     if (s.closed) return;
     this.counters.messagesIn++;
     if (s.screen) s.screen.lastSeen = this.opts.clock.now();
-    if (isBinary && typeof data !== 'string') return this.receiveBinary(s, data);
+    if (isBinary && typeof data !== 'string') {
+      if (s.phone && !s.waiting && readMove(data, this.move)) return this.acceptMove(s, s.phone);
+      return this.receiveBinary(s, data);
+    }
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
@@ -225,16 +245,37 @@ export class Hub {
       this.counters.rateLimited++;
       return;
     }
+    this.counters.phoneUpdates++;
     if (msg.tag === BinTag.MOVE) {
       phone.x = msg.x;
       phone.y = msg.y;
       phone.seq = msg.seq;
-      phone.moved = true;
-      phone.unacked = true;
+      this.markMoved(phone);
     } else {
       const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
-      this.taps.push(tap);
-      this.ripples.push({ id: this.nextRippleId++, x: msg.x, y: msg.y, t0: now });
+      this.fanout.tap(tap);
+      this.ripples.push({ id: this.nextRippleId++, x: msg.x, y: msg.y, t0: now, tap });
+    }
+  }
+
+  /** Hot path: a MOVE read into `this.move` without allocating. */
+  private acceptMove(s: Session, phone: Phone): void {
+    if (!phone.bucket.take(this.opts.clock.now())) {
+      this.counters.rateLimited++;
+      return;
+    }
+    this.counters.phoneUpdates++;
+    phone.x = this.move.x;
+    phone.y = this.move.y;
+    phone.seq = this.move.seq;
+    this.markMoved(phone);
+  }
+
+  private markMoved(phone: Phone): void {
+    this.fanout.moved(phone);
+    if (!phone.unacked) {
+      phone.unacked = true;
+      this.unacked.push(phone);
     }
   }
 
@@ -261,7 +302,10 @@ export class Hub {
         lastSeen: this.opts.clock.now(),
         skippedTicks: 0,
         bytesOut: 0,
+        behind: false,
+        lastTickAt: this.opts.clock.now(),
       };
+      this.screens.add(s);
     }
     this.sendJson(s, this.welcome(s));
     if (hello.role === 'screen') this.sendJson(s, this.snapshot());
@@ -306,6 +350,7 @@ export class Hub {
 
   private onClosed(s: Session): void {
     if (!this.sessions.delete(s)) return;
+    this.screens.delete(s);
     s.closed = true;
     this.opts.clock.clearTimeout(s.helloTimer);
     const left = (this.perAddress.get(s.info.address) ?? 1) - 1;
@@ -365,29 +410,86 @@ export class Hub {
 
   private snapshot(): SnapshotMsg {
     const now = this.opts.clock.now();
-    const live = this.ripples.filter((r) => now - r.t0 < RIPPLE_LIFE_MS);
-    this.ripples.splice(0, this.ripples.length, ...live);
+    this.pruneRipples(now);
     return {
       type: 'snapshot',
       phones: [...this.phones.values()].map(phoneInfo),
-      ripples: live,
+      ripples: this.ripples.map(({ id, x, y, t0 }) => ({ id, x, y, t0 })),
       playoutDelayMs: this.playoutDelayMs(),
     };
   }
 
   private broadcastRoster(upsert: Phone[], remove: number[]): void {
-    if (remove.length) this.gone.push(...remove);
+    for (const id of remove) this.fanout.left(id);
     const msg: HubMessage = {
       type: 'roster',
       upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),
       remove,
     };
-    for (const s of this.sessions) if (s.role === 'screen') this.sendJson(s, msg);
+    for (const s of this.screens) this.sendJson(s, msg);
   }
 
   private sendPresence(): void {
     const msg: HubMessage = { type: 'presence', phones: this.activePhoneCount() };
-    for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) this.sendJson(s, msg);
+    const text = JSON.stringify(msg);
+    for (const s of this.sessions)
+      if (s.role === 'phone' && !s.waiting && !this.backedUp(s)) this.sendText(s, text);
+  }
+
+  /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */
+  private deliverTick(s: Session, frame: Uint8Array, now: number): boolean {
+    const screen = s.screen!;
+    if (this.backedUp(s)) {
+      if (s.closed) return false;
+      screen.skippedTicks++;
+      this.counters.skippedTicks++;
+      screen.behind = true;
+      return false;
+    }
+    let bytes = frame;
+    if (screen.behind) {
+      // It missed ticks: send where everyone is now, and the taps since its last frame.
+      const taps: TickTap[] = [];
+      for (const r of this.ripples) if (r.t0 > screen.lastTickAt) taps.push(r.tap);
+      bytes = this.fanout.catchUp(now, this.phones.values(), taps);
+      screen.behind = false;
+      this.counters.catchUps++;
+    }
+    this.sendBinary(s, bytes);
+    screen.bytesOut += bytes.byteLength;
+    screen.lastTickAt = now;
+    return true;
+  }
+
+  /** ACKs (latest accepted position) to phones that moved, at most phoneAckHz each. */
+  private sendAcks(now: number): void {
+    if (this.unacked.length === 0) return;
+    const minGap = 1000 / this.limits.phoneAckHz;
+    let keep = 0;
+    for (let i = 0; i < this.unacked.length; i++) {
+      const phone = this.unacked[i]!;
+      const s = this.sessionByPhone.get(phone.id);
+      if (!s) {
+        phone.unacked = false; // dozing: its next session starts from a fresh welcome
+        continue;
+      }
+      if (now - phone.lastAckAt < minGap || this.backedUp(s)) {
+        if (!s.closed) this.unacked[keep++] = phone;
+        else phone.unacked = false;
+        continue;
+      }
+      phone.unacked = false;
+      phone.lastAckAt = now;
+      this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+    }
+    this.unacked.length = keep;
+  }
+
+  /** Ripples are in start order: drop the expired head. */
+  private pruneRipples(now: number): void {
+    let n = 0;
+    while (n < this.ripples.length && now - this.ripples[n]!.t0 >= RIPPLE_LIFE_MS) n++;
+    if (n) this.ripples.splice(0, n);
   }
 
   private backedUp(s: Session): boolean {
@@ -401,9 +503,13 @@ export class Hub {
   }
 
   private sendJson(s: Session, msg: HubMessage): void {
+    this.sendText(s, JSON.stringify(msg));
+  }
+
+  private sendText(s: Session, text: string): void {
     if (s.closed) return;
     this.counters.messagesOut++;
-    s.socket.send(JSON.stringify(msg));
+    s.socket.send(text);
   }
 
   private sendBinary(s: Session, frame: Uint8Array): void {

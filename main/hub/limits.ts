@@ -16,6 +16,8 @@ export interface HubLimits {
   phoneMsgsPerSecond: number;
   /** Presence updates to phones, Hz. Default 1. */
   presenceHz: number;
+  /** Most ACKs (own latest position) per phone per second; the latest always goes out. Default 10. */
+  phoneAckHz: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<HubLimits> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Readonly<HubLimits> = Object.freeze({
   maxPerAddress: 1000,
   phoneMsgsPerSecond: 120,
   presenceHz: 1,
+  phoneAckHz: 10,
 });
 
 /** Token bucket: `take()` is true while the client is within its rate. */

@@ -18,6 +18,8 @@ export interface Phone {
   moved: boolean;
   /** Position changed since the last ACK. */
   unacked: boolean;
+  /** Hub time of the last ACK sent (ACKs are rate-limited to phoneAckHz). */
+  lastAckAt: number;
   dozing: boolean;
   /** Hub time when the phone started dozing. */
   dozingSince: number;
@@ -58,6 +60,7 @@ export class PhoneRegistry {
       seq: 0,
       moved: false,
       unacked: false,
+      lastAckAt: 0,
       dozing: false,
       dozingSince: 0,
       bucket,

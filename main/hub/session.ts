@@ -14,6 +14,10 @@ export interface ScreenInfo {
   /** Ticks not sent because the socket was backed up. */
   skippedTicks: number;
   bytesOut: number;
+  /** Skipped at least one tick since its last frame: the next one is a catch-up. */
+  behind: boolean;
+  /** Hub time of the last frame sent to it. */
+  lastTickAt: number;
 }
 
 export class Session {

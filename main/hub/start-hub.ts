@@ -10,6 +10,7 @@ import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
 import type { HubLimits } from './limits';
 import { createLogger, type Logger } from './logger';
+import { createHubMetrics } from './metrics';
 import { createHubServer, listen } from './server';
 
 export interface StartHubOptions {
@@ -71,9 +72,11 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
       }
     },
   });
+  const metrics = createHubMetrics(hub);
   const { server, wss } = createHubServer({
     hub,
     log,
+    routes: { '/metrics': metrics.route },
     staticRoot: opts.staticRoot ?? rendererRoot,
     version: packageVersion,
   });
@@ -99,6 +102,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         hub.stop();
+        metrics.stop();
         wss.close();
         server.close(() => resolve());
         server.closeAllConnections();
