@@ -104,8 +104,7 @@ export class Hub {
   /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
   private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
   /** Live ripples, oldest first; `tap` is what went out in a TICK (catch-ups resend it). */
-  private readonly ripples: { id: number; x: number; y: number; t0: number; tap: TickTap }[] =
-    [];
+  private readonly ripples: { id: number; x: number; y: number; t0: number; tap: TickTap }[] = [];
   private nextRippleId = 1;
   readonly startedAt: number;
 
@@ -237,9 +236,9 @@ export class Hub {
       return this.sendBinary(s, encodePong(msg.t0, t1, this.opts.clock.now()));
     }
     if (!s.role) return this.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
+    if (s.waiting) return; // over capacity: not on the wall yet (its page may still send)
     const phone = s.phone;
     if (!phone) return this.reject(s, CloseCode.FORBIDDEN, 'only phones move and tap');
-    if (s.waiting) return; // over capacity: not on the wall yet
     const now = this.opts.clock.now();
     if (!phone.bucket.take(now)) {
       this.counters.rateLimited++;
@@ -322,6 +321,7 @@ export class Hub {
     } else {
       if (this.activePhoneCount() >= this.settings.maxPhones) {
         s.waiting = true;
+        s.waitingHello = hello;
         this.sendJson(s, this.welcome(s));
         this.sendJson(s, { type: 'wait', position: this.waitingCount() });
         return;
@@ -387,7 +387,11 @@ export class Hub {
       s.waiting = false;
       s.role = null;
       this.opts.clock.clearTimeout(s.helloTimer);
-      this.joinPhone(s, { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' });
+      this.joinPhone(
+        s,
+        s.waitingHello ?? { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' },
+      );
+      s.waitingHello = null;
       s.role = 'phone';
     }
   }
@@ -492,14 +496,27 @@ export class Hub {
     if (n) this.ripples.splice(0, n);
   }
 
+  /**
+   * True while the client's socket holds more than the soft cap (it should skip this send).
+   * Past the hard cap, or backed up for longer than maxBackedUpMs, it is closed with TOO_SLOW:
+   * it reconnects to a fresh snapshot instead of the hub holding its backlog.
+   */
   private backedUp(s: Session): boolean {
     const queued = s.socket.bufferedAmount;
-    if (queued > this.limits.hardBufferedBytes) {
+    if (queued <= this.limits.softBufferedBytes) {
+      s.backedUpSince = null;
+      return false;
+    }
+    const now = this.opts.clock.now();
+    s.backedUpSince ??= now;
+    if (
+      queued > this.limits.hardBufferedBytes ||
+      now - s.backedUpSince > this.limits.maxBackedUpMs
+    ) {
       this.counters.slowClosed++;
       this.reject(s, CloseCode.TOO_SLOW, 'socket backed up beyond the hard cap');
-      return true;
     }
-    return queued > this.limits.softBufferedBytes;
+    return true;
   }
 
   private sendJson(s: Session, msg: HubMessage): void {

@@ -133,7 +133,8 @@ export function createHubMetrics(hub: Hub): HubMetrics {
     labelNames: ['quantile'],
     registers,
     collect() {
-      for (const q of [50, 90, 99]) this.set({ quantile: String(q / 100) }, loop.percentile(q) / 1e9);
+      for (const q of [50, 90, 99])
+        this.set({ quantile: String(q / 100) }, loop.percentile(q) / 1e9);
       this.set({ quantile: '1' }, loop.max / 1e9);
       loop.reset();
     },

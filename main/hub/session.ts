@@ -1,6 +1,6 @@
 /** One connection's state on the hub: its socket, role once known, and what it owns. */
 import type { Role } from '../../shared/protocol/codes';
-import type { StatsMsg } from '../../shared/protocol/messages';
+import type { HelloMsg, StatsMsg } from '../../shared/protocol/messages';
 import type { Slice } from '../../shared/geometry/slice';
 import type { Phone } from './phones';
 import type { ConnectionInfo, HubSocket } from './socket';
@@ -28,6 +28,10 @@ export class Session {
   closed = false;
   /** Phones over capacity wait here until a place frees up. */
   waiting = false;
+  /** The hello a waiting phone sent (its flag and name), used when it is admitted. */
+  waitingHello: HelloMsg | null = null;
+  /** Hub time since when its socket has been over the soft cap; null while it keeps up. */
+  backedUpSince: number | null = null;
 
   constructor(
     readonly socket: HubSocket,

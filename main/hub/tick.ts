@@ -112,10 +112,7 @@ export class TickFanout<P extends DirtyPhone = Phone> {
 function allocTick(nMoves: number, nGone: number, nTaps: number): Uint8Array {
   // A fresh buffer per frame: ws may still hold the previous one in a slow socket's queue.
   return new Uint8Array(
-    TICK_HEADER_BYTES +
-      nMoves * TICK_MOVE_BYTES +
-      nGone * TICK_GONE_BYTES +
-      nTaps * TICK_TAP_BYTES,
+    TICK_HEADER_BYTES + nMoves * TICK_MOVE_BYTES + nGone * TICK_GONE_BYTES + nTaps * TICK_TAP_BYTES,
   );
 }
 
