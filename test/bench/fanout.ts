@@ -42,7 +42,8 @@ export async function main(args: string[]): Promise<FanoutLine[]> {
   });
   const num = (name: keyof typeof values, min: number, max: number): number => {
     const v = Number(values[name]);
-    if (!Number.isFinite(v) || v < min || v > max) throw new TypeError(`--${name} must be ${min}..${max}, got "${values[name]}"`);
+    if (!Number.isFinite(v) || v < min || v > max)
+      throw new TypeError(`--${name} must be ${min}..${max}, got "${values[name]}"`);
     return v;
   };
   const load = {
@@ -71,7 +72,10 @@ export async function main(args: string[]): Promise<FanoutLine[]> {
   return lines;
 }
 
-function toLine(run: LoadRun, load: { phones: number; hz: number; screens: number; seconds: number; stall: boolean }): FanoutLine {
+function toLine(
+  run: LoadRun,
+  load: { phones: number; hz: number; screens: number; seconds: number; stall: boolean },
+): FanoutLine {
   const r = run.result;
   const perK = (count: number) => (count > 0 ? round2(run.serverCpuMs / (count / 1000)) : 0);
   return {
@@ -106,10 +110,14 @@ function toLine(run: LoadRun, load: { phones: number; hz: number; screens: numbe
 function ratioLine(lines: FanoutLine[]) {
   const fw = lines.find((l) => l.system === 'flagwall');
   if (!fw) return null;
-  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? round2(a / b) : null);
+  const ratio = (a: number | null, b: number | null) =>
+    a !== null && b !== null && b > 0 ? round2(a / b) : null;
   const out: Record<string, unknown> = { bench: 'fanout', ratio: 'x/flagwall' };
   for (const other of lines.filter((l) => l !== fw)) {
-    out[`${other.system}_cpu_per_1k`] = ratio(other.server_cpu_ms_per_1k_updates, fw.server_cpu_ms_per_1k_updates);
+    out[`${other.system}_cpu_per_1k`] = ratio(
+      other.server_cpu_ms_per_1k_updates,
+      fw.server_cpu_ms_per_1k_updates,
+    );
     out[`${other.system}_p99`] = ratio(other.p99_ms, fw.p99_ms);
   }
   return out;

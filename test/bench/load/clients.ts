@@ -5,7 +5,12 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import { BinTag, TICK_HEADER_BYTES, TICK_MOVE_BYTES, encodeMove } from '../../../shared/protocol/binary';
+import {
+  BinTag,
+  TICK_HEADER_BYTES,
+  TICK_MOVE_BYTES,
+  encodeMove,
+} from '../../../shared/protocol/binary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { seqToX, xToSeq, type LoadConfig } from './protocol';
 
@@ -31,7 +36,11 @@ export function phoneClient(cfg: LoadConfig, index: number): Promise<PhoneClient
   return naivePhone(cfg, index);
 }
 
-export function screenClient(cfg: LoadConfig, index: number, onMove: OnMove): Promise<ScreenClient> {
+export function screenClient(
+  cfg: LoadConfig,
+  index: number,
+  onMove: OnMove,
+): Promise<ScreenClient> {
   if (cfg.system === 'flagwall') return flagwallScreen(cfg, index, onMove);
   if (cfg.system === 'socketio') return socketioScreen(cfg, onMove);
   return naiveScreen(cfg, onMove);
@@ -41,12 +50,23 @@ export function screenClient(cfg: LoadConfig, index: number, onMove: OnMove): Pr
 
 const wsUrl = (cfg: LoadConfig, path: string) => cfg.baseUrl.replace(/^http/, 'ws') + path;
 /** The hub caps connections per address (venue NAT); spread phones over 127.0.0.0/8 like a crowd. */
-const loopbackFor = (index: number) => `127.0.${1 + (Math.floor(index / 250) % 250)}.${2 + (index % 250)}`;
+const loopbackFor = (index: number) =>
+  `127.0.${1 + (Math.floor(index / 250) % 250)}.${2 + (index % 250)}`;
 
 function flagwallPhone(cfg: LoadConfig, index: number): Promise<PhoneClient> {
-  const ws = new WebSocket(wsUrl(cfg, '/ws'), { perMessageDeflate: false, localAddress: loopbackFor(index) });
+  const ws = new WebSocket(wsUrl(cfg, '/ws'), {
+    perMessageDeflate: false,
+    localAddress: loopbackFor(index),
+  });
   return opened(ws, (resolve, reject) => {
-    ws.send(JSON.stringify({ type: 'hello', proto: PROTOCOL_VERSION, role: 'phone', phone: { name: `p${index}` } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        proto: PROTOCOL_VERSION,
+        role: 'phone',
+        phone: { name: `p${index}` },
+      }),
+    );
     ws.on('message', (data, isBinary) => {
       if (isBinary) return; // ACKs
       const msg = JSON.parse(String(data)) as { type: string; clientId?: number };
@@ -65,11 +85,18 @@ function flagwallPhone(cfg: LoadConfig, index: number): Promise<PhoneClient> {
 function flagwallScreen(cfg: LoadConfig, index: number, onMove: OnMove): Promise<ScreenClient> {
   const ws = new WebSocket(wsUrl(cfg, '/ws'), { perMessageDeflate: false });
   return opened(ws, (resolve) => {
-    const hello = { type: 'hello', proto: PROTOCOL_VERSION, role: 'screen', key: cfg.key, screen: { name: `bench-${index}` } };
+    const hello = {
+      type: 'hello',
+      proto: PROTOCOL_VERSION,
+      role: 'screen',
+      key: cfg.key,
+      screen: { name: `bench-${index}` },
+    };
     ws.send(JSON.stringify(hello));
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
-        if ((JSON.parse(String(data)) as { type: string }).type === 'welcome') resolve(wsScreen(ws));
+        if ((JSON.parse(String(data)) as { type: string }).type === 'welcome')
+          resolve(wsScreen(ws));
         return;
       }
       const b = data as Buffer;
@@ -85,7 +112,11 @@ function flagwallScreen(cfg: LoadConfig, index: number, onMove: OnMove): Promise
 // ---- socket.io ---------------------------------------------------------------------------------
 
 function socketioPhone(cfg: LoadConfig, index: number): Promise<PhoneClient> {
-  const socket = io(cfg.baseUrl, { transports: ['websocket'], query: { role: 'phone', i: String(index + 1) }, reconnection: false });
+  const socket = io(cfg.baseUrl, {
+    transports: ['websocket'],
+    query: { role: 'phone', i: String(index + 1) },
+    reconnection: false,
+  });
   return sioConnected(socket, () => ({
     id: index + 1,
     send: (k) => socket.emit('move', { x: seqToX(k), y: 0.5 }),
@@ -94,11 +125,16 @@ function socketioPhone(cfg: LoadConfig, index: number): Promise<PhoneClient> {
 }
 
 function socketioScreen(cfg: LoadConfig, onMove: OnMove): Promise<ScreenClient> {
-  const socket = io(cfg.baseUrl, { transports: ['websocket'], query: { role: 'screen' }, reconnection: false });
+  const socket = io(cfg.baseUrl, {
+    transports: ['websocket'],
+    query: { role: 'screen' },
+    reconnection: false,
+  });
   socket.on('move', (m: { id: number; x: number }) => onMove(m.id, xToSeq(m.x)));
   return sioConnected(socket, () => ({
     stall: () => {
-      const ws = (socket.io.engine.transport as unknown as { ws?: { _socket?: { pause(): void } } }).ws;
+      const ws = (socket.io.engine.transport as unknown as { ws?: { _socket?: { pause(): void } } })
+        .ws;
       ws?._socket?.pause();
     },
     close: () => socket.close(),
@@ -107,7 +143,10 @@ function socketioScreen(cfg: LoadConfig, onMove: OnMove): Promise<ScreenClient> 
 
 function sioConnected<T>(socket: Socket, make: () => T): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('socket.io connect timed out')), CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error('socket.io connect timed out')),
+      CONNECT_TIMEOUT_MS,
+    );
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve(make());
@@ -169,6 +208,11 @@ function opened<T>(
     const timer = setTimeout(() => finish(new Error('connect timed out')), CONNECT_TIMEOUT_MS);
     ws.on('error', (err) => finish(err));
     ws.once('close', (code) => finish(new Error(`closed during join (${code})`)));
-    ws.once('open', () => onOpen((v) => finish(null, v), (e) => finish(e)));
+    ws.once('open', () =>
+      onOpen(
+        (v) => finish(null, v),
+        (e) => finish(e),
+      ),
+    );
   });
 }

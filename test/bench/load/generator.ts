@@ -42,28 +42,36 @@ async function main(): Promise<void> {
 
   const screenJoins = await all('joined', { type: 'screens' }, JOIN_DEADLINE_MS);
   const phoneJoins = await all('joined', { type: 'phones' }, JOIN_DEADLINE_MS);
-  const joinErrors = [...screenJoins, ...phoneJoins].flatMap((m) => (m.type === 'joined' ? m.errors : []));
+  const joinErrors = [...screenJoins, ...phoneJoins].flatMap((m) =>
+    m.type === 'joined' ? m.errors : [],
+  );
 
   send({ type: 'ready' });
-  await new Promise<void>((resolve) => process.once('message', (m: ToGenerator) => m.type === 'go' && resolve()));
+  await new Promise<void>((resolve) =>
+    process.once('message', (m: ToGenerator) => m.type === 'go' && resolve()),
+  );
   const cpu0 = process.cpuUsage();
   const t0 = sharedNow();
   const startAt = t0 + 200;
   const endAt = startAt + cfg.seconds * 1000;
-  const results = (await all('result', { type: 'go', startAt, endAt }, cfg.seconds * 1000 + 30_000)).map(
-    (m) => (m as Extract<FromWorker, { type: 'result' }>).result,
-  );
+  const results = (
+    await all('result', { type: 'go', startAt, endAt }, cfg.seconds * 1000 + 30_000)
+  ).map((m) => (m as Extract<FromWorker, { type: 'result' }>).result);
   const cpu = process.cpuUsage(cpu0);
   const wallMs = sharedNow() - t0;
   for (const w of workers) w.post({ type: 'close' });
-  send({ type: 'done', result: merge(results, (cpu.user + cpu.system) / 1000, wallMs, joinErrors) });
+  send({
+    type: 'done',
+    result: merge(results, (cpu.user + cpu.system) / 1000, wallMs, joinErrors),
+  });
   setTimeout(() => process.exit(0), 500).unref();
 }
 
 function merge(results: WorkerResult[], cpuMs: number, wallMs: number, joinErrors: string[]) {
   const hist = new Uint32Array(HIST_BINS);
   let samples = 0;
-  for (const r of results) for (let i = 0; i < HIST_BINS; i++) ((hist[i]! += r.hist[i]!), (samples += r.hist[i]!));
+  for (const r of results)
+    for (let i = 0; i < HIST_BINS; i++) ((hist[i]! += r.hist[i]!), (samples += r.hist[i]!));
   const sum = (f: (r: WorkerResult) => number) => results.reduce((a, r) => a + f(r), 0);
   const errors = [...new Set([...joinErrors, ...results.flatMap((r) => r.errors)])].slice(0, 10);
   return {

@@ -45,9 +45,7 @@ export interface WorkerResult {
 
 /** Generator → bench (IPC). */
 export type FromGenerator =
-  | { type: 'ready' }
-  | { type: 'done'; result: GeneratorResult }
-  | { type: 'failed'; error: string };
+  { type: 'ready' } | { type: 'done'; result: GeneratorResult } | { type: 'failed'; error: string };
 /** Bench → generator. */
 export type ToGenerator = { type: 'go' };
 

@@ -5,7 +5,13 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { procCpuMs, procRssMb, startServer, BENCH_KEY } from './server-proc';
-import type { FromGenerator, GeneratorResult, LoadConfig, SystemName, ToGenerator } from './protocol';
+import type {
+  FromGenerator,
+  GeneratorResult,
+  LoadConfig,
+  SystemName,
+  ToGenerator,
+} from './protocol';
 
 export interface LoadRun {
   system: SystemName;
@@ -25,10 +31,14 @@ export async function runLoad(
 ): Promise<LoadRun> {
   const server = await startServer(system, load.phones > 2000 ? { maxPhones: load.phones } : {});
   const cfg: LoadConfig = { ...load, system, baseUrl: server.baseUrl, key: BENCH_KEY };
-  const gen = fork(fileURLToPath(new URL('./generator.ts', import.meta.url)), [JSON.stringify(cfg)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const gen = fork(
+    fileURLToPath(new URL('./generator.ts', import.meta.url)),
+    [JSON.stringify(cfg)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const limitMs = 180_000 + load.seconds * 1000;
   try {
     return await new Promise<LoadRun>((resolve, reject) => {
@@ -36,7 +46,10 @@ export async function runLoad(
       let rssReady = 0;
       let rssMax = 0;
       let sampler: NodeJS.Timeout | null = null;
-      const timer = setTimeout(() => reject(new Error(`${system}: load run exceeded ${limitMs} ms`)), limitMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${system}: load run exceeded ${limitMs} ms`)),
+        limitMs,
+      );
       const stop = () => {
         clearTimeout(timer);
         if (sampler) clearInterval(sampler);
@@ -45,7 +58,10 @@ export async function runLoad(
         if (m.type === 'ready') {
           rssReady = procRssMb(server.pid).rss;
           rssMax = rssReady;
-          sampler = setInterval(() => (rssMax = Math.max(rssMax, procRssMb(server.pid).rss)), RSS_SAMPLE_MS);
+          sampler = setInterval(
+            () => (rssMax = Math.max(rssMax, procRssMb(server.pid).rss)),
+            RSS_SAMPLE_MS,
+          );
           cpu0 = procCpuMs(server.pid);
           gen.send({ type: 'go' } satisfies ToGenerator);
         } else if (m.type === 'done') {

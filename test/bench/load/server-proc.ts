@@ -24,21 +24,43 @@ export interface ServerProc {
  * as users start it (build first); the port is parsed from its banner. The others: our relay
  * scripts under servers/. `maxPhones` seeds hub.json when the load needs more than the default.
  */
-export async function startServer(system: SystemName, opts: { maxPhones?: number } = {}): Promise<ServerProc> {
+export async function startServer(
+  system: SystemName,
+  opts: { maxPhones?: number } = {},
+): Promise<ServerProc> {
   let child: ChildProcess;
   let dataDir: string | null = null;
   if (system === 'flagwall') {
     dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
     if (opts.maxPhones) seedSettings(dataDir, { maxPhones: opts.maxPhones });
     const cli = join(root, 'dist/main/cli.js');
-    child = spawn(process.execPath, [cli, 'hub', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data', dataDir, '--key', BENCH_KEY], {
-      cwd: root,
-      env: { ...process.env, FLAGWALL_LOG: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        cli,
+        'hub',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--no-mdns',
+        '--data',
+        dataDir,
+        '--key',
+        BENCH_KEY,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, FLAGWALL_LOG: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } else {
     const script = join(root, `test/bench/load/servers/${system}-server.ts`);
-    child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
   const port = await portFromOutput(child, system);
   return {
@@ -71,7 +93,10 @@ function seedSettings(dataDir: string, settings: Record<string, unknown>): void 
 function portFromOutput(child: ChildProcess, system: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => fail(new Error(`${system} server did not start within 30 s`)), 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`${system} server did not start within 30 s`)),
+      30_000,
+    );
     const fail = (err: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -83,14 +108,17 @@ function portFromOutput(child: ChildProcess, system: string): Promise<number> {
     child.stdout!.on('data', (d: Buffer) => {
       if (text.length > 10_000) return;
       text += d.toString();
-      const m = /listening (\d+)/.exec(text) ?? /health:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(text);
+      const m =
+        /listening (\d+)/.exec(text) ?? /health:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(text);
       if (m) {
         clearTimeout(timer);
         text = 'x'.repeat(10_001); // stop accumulating
         resolve(Number(m[1]));
       }
     });
-    child.once('exit', (code) => fail(new Error(`${system} server exited (${code}): ${text.slice(0, 500)}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`${system} server exited (${code}): ${text.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -107,6 +135,7 @@ export function procCpuMs(pid: number): number {
 /** Current and peak resident set size of `pid`, MB (from /proc/<pid>/status). */
 export function procRssMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  const kb = (key: string) =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }

@@ -112,7 +112,7 @@ function run(startAt: number, endAt: number): void {
     const now = sharedNow();
     for (let budget = n * 2 + 1; budget > 0; budget--) {
       if (n === 0) break;
-      const due = startAt + ((cursor / n) + round) * period;
+      const due = startAt + (cursor / n + round) * period;
       if (due > now || due >= endAt) break;
       const k = round + 1;
       if (k > MAX_SEQ || k >= seqSlots) break;

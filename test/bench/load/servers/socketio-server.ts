@@ -10,7 +10,11 @@ import { Server } from 'socket.io';
 
 const volatile = process.env.BENCH_SIO_VOLATILE !== '0';
 const server = createServer();
-const io = new Server(server, { transports: ['websocket'], perMessageDeflate: false, serveClient: false });
+const io = new Server(server, {
+  transports: ['websocket'],
+  perMessageDeflate: false,
+  serveClient: false,
+});
 
 io.on('connection', (socket) => {
   const { role, i } = socket.handshake.query;
