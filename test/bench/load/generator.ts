@@ -70,8 +70,12 @@ async function main(): Promise<void> {
 function merge(results: WorkerResult[], cpuMs: number, wallMs: number, joinErrors: string[]) {
   const hist = new Uint32Array(HIST_BINS);
   let samples = 0;
-  for (const r of results)
-    for (let i = 0; i < HIST_BINS; i++) ((hist[i]! += r.hist[i]!), (samples += r.hist[i]!));
+  for (const r of results) {
+    for (let i = 0; i < HIST_BINS; i++) {
+      hist[i]! += r.hist[i]!;
+      samples += r.hist[i]!;
+    }
+  }
   const sum = (f: (r: WorkerResult) => number) => results.reduce((a, r) => a + f(r), 0);
   const errors = [...new Set([...joinErrors, ...results.flatMap((r) => r.errors)])].slice(0, 10);
   return {
