@@ -18,7 +18,7 @@ export interface HubLimits {
   phoneMsgsPerSecond: number;
   /** Presence updates to phones, Hz. Default 1. */
   presenceHz: number;
-  /** Most ACKs (own latest position) per phone per second; the latest always goes out. Default 10. */
+  /** Most ACKs (own latest position) per phone per second; the latest always goes out. Default 5. */
   phoneAckHz: number;
 }
 
@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: Readonly<HubLimits> = Object.freeze({
   maxPerAddress: 1000,
   phoneMsgsPerSecond: 120,
   presenceHz: 1,
-  phoneAckHz: 10,
+  phoneAckHz: 5,
 });
 
 /** Token bucket: `take()` is true while the client is within its rate. */

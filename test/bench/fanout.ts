@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadRun } from './load/run-load';
-import { SYSTEMS, round2, type SystemName } from './load/protocol';
+import { ALL_SYSTEMS, SYSTEMS, round2, type SystemName } from './load/protocol';
 
 export interface FanoutLine {
   bench: 'fanout';
@@ -56,7 +56,8 @@ export async function main(args: string[]): Promise<FanoutLine[]> {
   };
   if (load.stall && load.screens < 2) throw new TypeError('--stall 1 needs at least 2 screens');
   const systems = String(values.systems).split(',') as SystemName[];
-  for (const s of systems) if (!SYSTEMS.includes(s)) throw new TypeError(`unknown system "${s}"`);
+  for (const s of systems)
+    if (!ALL_SYSTEMS.includes(s)) throw new TypeError(`unknown system "${s}"`);
   if (!existsSync(fileURLToPath(new URL('../../dist/main/cli.js', import.meta.url)))) {
     throw new Error('dist/main/cli.js is missing: build first (npm run bench does)');
   }

@@ -32,7 +32,7 @@ const CONNECT_TIMEOUT_MS = 15_000;
 
 export function phoneClient(cfg: LoadConfig, index: number): Promise<PhoneClient> {
   if (cfg.system === 'flagwall') return flagwallPhone(cfg, index);
-  if (cfg.system === 'socketio') return socketioPhone(cfg, index);
+  if (cfg.system.startsWith('socketio')) return socketioPhone(cfg, index);
   return naivePhone(cfg, index);
 }
 
@@ -42,7 +42,7 @@ export function screenClient(
   onMove: OnMove,
 ): Promise<ScreenClient> {
   if (cfg.system === 'flagwall') return flagwallScreen(cfg, index, onMove);
-  if (cfg.system === 'socketio') return socketioScreen(cfg, onMove);
+  if (cfg.system.startsWith('socketio')) return socketioScreen(cfg, onMove);
   return naiveScreen(cfg, onMove);
 }
 

@@ -2,8 +2,10 @@
  * What the bench's processes and threads tell each other, and the latency histogram they share.
  * The load generator is a child process of the bench; its clients live in worker threads.
  */
-export type SystemName = 'flagwall' | 'socketio' | 'naive';
+export type SystemName = 'flagwall' | 'socketio' | 'naive' | 'socketio_volatile';
+/** Run by default; socketio_volatile (drops a busy screen's updates) on request. */
 export const SYSTEMS: readonly SystemName[] = ['flagwall', 'socketio', 'naive'];
+export const ALL_SYSTEMS: readonly SystemName[] = [...SYSTEMS, 'socketio_volatile'];
 
 export interface LoadConfig {
   system: SystemName;

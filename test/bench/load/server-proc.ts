@@ -34,9 +34,14 @@ export async function startServer(
     dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
     if (opts.maxPhones) seedSettings(dataDir, { maxPhones: opts.maxPhones });
     const cli = join(root, 'dist/main/cli.js');
+    // BENCH_PROFILE_DIR=<dir>: the hub writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+      : [];
     child = spawn(
       process.execPath,
       [
+        ...profile,
         cli,
         'hub',
         '--port',
@@ -56,9 +61,14 @@ export async function startServer(
       },
     );
   } else {
-    const script = join(root, `test/bench/load/servers/${system}-server.ts`);
+    const volatile = system === 'socketio_volatile';
+    const script = join(
+      root,
+      `test/bench/load/servers/${volatile ? 'socketio' : system}-server.ts`,
+    );
     child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: root,
+      env: { ...process.env, BENCH_SIO_VOLATILE: volatile ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   }

@@ -1,14 +1,15 @@
 /**
  * The socket.io competitor: socket.io 4, websocket transport only, the idiomatic relay —
- * `io.to('screens').volatile.emit(...)` per move (volatile: cursor data may be dropped for a busy
- * socket rather than queued, socket.io's own advice for such streams; BENCH_SIO_VOLATILE=0 turns
- * it off). Prints `listening <port>` once ready. Loopback only.
+ * `io.to('screens').emit(...)` per move. With BENCH_SIO_VOLATILE=1 (system `socketio_volatile`)
+ * it uses `.volatile.emit`, which drops a message for any screen whose socket is busy; that
+ * includes a phone's LAST position, so a cursor can stay stale — not the same job, hence opt-in.
+ * Prints `listening <port>` once ready. Loopback only.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 
-const volatile = process.env.BENCH_SIO_VOLATILE !== '0';
+const volatile = process.env.BENCH_SIO_VOLATILE === '1';
 const server = createServer();
 const io = new Server(server, {
   transports: ['websocket'],
