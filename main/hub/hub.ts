@@ -514,7 +514,7 @@ export class Hub {
       now - s.backedUpSince > this.limits.maxBackedUpMs
     ) {
       this.counters.slowClosed++;
-      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up beyond the hard cap');
+      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up too far or for too long');
     }
     return true;
   }
