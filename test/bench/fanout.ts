@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadRun } from './load/run-load';
 import { ALL_SYSTEMS, SYSTEMS, round2, type SystemName } from './load/protocol';
@@ -104,6 +105,8 @@ function toLine(
     loadgen_cpu_ms: r.cpuMs,
     loadgen_cpu_pct_of_one_core: round2((r.cpuMs / r.wallMs) * 100),
     loadgen_late_sends: r.late,
+    // 1-minute load average at the end: this machine is shared, so say how busy it was.
+    machine_load_1m: round2(loadavg()[0] ?? 0),
     errors: r.errors,
   };
 }
