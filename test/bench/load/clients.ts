@@ -1,9 +1,8 @@
 /**
  * One phone and one screen client per system, as each system is meant to be used:
- * flagwall speaks its binary protocol (shared/protocol), socket.io uses socket.io-client over the
+ * flagwall speaks its binary protocol (shared/protocol), socket.io its own wire protocol over the
  * websocket transport, naive sends JSON over plain ws. Screens report (phone index, seq) pairs.
  */
-import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import {
   BinTag,
@@ -110,50 +109,45 @@ function flagwallScreen(cfg: LoadConfig, index: number, onMove: OnMove): Promise
 }
 
 // ---- socket.io ---------------------------------------------------------------------------------
+// The generator speaks socket.io's wire protocol (engine.io 4 + socket.io 5 packets) directly over
+// ws: the server receives exactly what socket.io-client would send, and the generator stays light
+// enough to receive 8 × every move without becoming the bottleneck itself.
+
+const sioUrl = (cfg: LoadConfig, query: string) =>
+  wsUrl(cfg, `/socket.io/?EIO=4&transport=websocket&${query}`);
 
 function socketioPhone(cfg: LoadConfig, index: number): Promise<PhoneClient> {
-  const socket = io(cfg.baseUrl, {
-    transports: ['websocket'],
-    query: { role: 'phone', i: String(index + 1) },
-    reconnection: false,
-  });
-  return sioConnected(socket, () => ({
+  const ws = new WebSocket(sioUrl(cfg, `role=phone&i=${index + 1}`), { perMessageDeflate: false });
+  return sioConnected(ws, () => ({
     id: index + 1,
-    send: (k) => socket.emit('move', { x: seqToX(k), y: 0.5 }),
-    close: () => socket.close(),
+    // socket.emit('move', { x, y }) on the wire: EVENT packet "42" + JSON array.
+    send: (k) => ws.send(`42["move",{"x":${seqToX(k)},"y":0.5}]`),
+    close: () => ws.close(),
   }));
 }
 
 function socketioScreen(cfg: LoadConfig, onMove: OnMove): Promise<ScreenClient> {
-  const socket = io(cfg.baseUrl, {
-    transports: ['websocket'],
-    query: { role: 'screen' },
-    reconnection: false,
+  const ws = new WebSocket(sioUrl(cfg, 'role=screen'), { perMessageDeflate: false });
+  ws.on('message', (data) => {
+    const text = String(data);
+    if (!text.startsWith('42')) return;
+    const [name, m] = JSON.parse(text.slice(2)) as [string, { id: number; x: number }];
+    if (name === 'move') onMove(m.id, xToSeq(m.x));
   });
-  socket.on('move', (m: { id: number; x: number }) => onMove(m.id, xToSeq(m.x)));
-  return sioConnected(socket, () => ({
-    stall: () => {
-      const ws = (socket.io.engine.transport as unknown as { ws?: { _socket?: { pause(): void } } })
-        .ws;
-      ws?._socket?.pause();
-    },
-    close: () => socket.close(),
-  }));
+  return sioConnected(ws, () => wsScreen(ws));
 }
 
-function sioConnected<T>(socket: Socket, make: () => T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('socket.io connect timed out')),
-      CONNECT_TIMEOUT_MS,
-    );
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(make());
-    });
-    socket.once('connect_error', (err) => {
-      clearTimeout(timer);
-      reject(err);
+/** engine.io OPEN ("0{…}") → socket.io CONNECT ("40") → connected ("40{…}"); answers pings. */
+function sioConnected<T>(ws: WebSocket, make: () => T): Promise<T> {
+  ws.on('message', (data) => {
+    if (String(data) === '2') ws.send('3'); // engine.io ping → pong
+  });
+  return opened(ws, (resolve, reject) => {
+    ws.on('message', (data) => {
+      const text = String(data);
+      if (text.startsWith('0{')) ws.send('40');
+      else if (text.startsWith('40')) resolve(make());
+      else if (text.startsWith('44')) reject(new Error(`socket.io connect refused: ${text}`));
     });
   });
 }
