@@ -107,6 +107,7 @@ function toLine(
     loadgen_late_sends: r.late,
     // 1-minute load average at the end: this machine is shared, so say how busy it was.
     machine_load_1m: round2(loadavg()[0] ?? 0),
+    ...run.hub,
     errors: r.errors,
   };
 }

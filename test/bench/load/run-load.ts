@@ -5,6 +5,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { procCpuMs, procRssMb, startServer, BENCH_KEY } from './server-proc';
+import { parsePrometheusText } from '../../support/prometheus-text';
+import { round2 } from './protocol';
 import type {
   FromGenerator,
   GeneratorResult,
@@ -21,6 +23,17 @@ export interface LoadRun {
   rssReadyMb: number;
   rssMaxRunMb: number;
   rssPeakMb: number;
+  /** flagwall only: what the hub's own /metrics said at the end of the run. */
+  hub?: HubFigures;
+}
+
+export interface HubFigures {
+  hub_tick_ms_mean: number | null;
+  hub_event_loop_lag_p99_ms: number | null;
+  hub_skipped_ticks: number | null;
+  hub_catch_ups: number | null;
+  hub_slow_closed: number | null;
+  hub_rate_limited: number | null;
 }
 
 const RSS_SAMPLE_MS = 100;
@@ -41,7 +54,7 @@ export async function runLoad(
   );
   const limitMs = 180_000 + load.seconds * 1000;
   try {
-    return await new Promise<LoadRun>((resolve, reject) => {
+    const run = await new Promise<LoadRun>((resolve, reject) => {
       let cpu0 = 0;
       let rssReady = 0;
       let rssMax = 0;
@@ -86,8 +99,30 @@ export async function runLoad(
         reject(new Error(`${system}: load generator exited (${code})`));
       });
     });
+    if (system === 'flagwall') run.hub = await hubFigures(server.baseUrl);
+    return run;
   } finally {
     if (gen.exitCode === null) gen.kill('SIGKILL');
     await server.stop();
   }
+}
+
+/** Reads the hub's /metrics: tick cost, event-loop lag and the slow-consumer counters. */
+async function hubFigures(baseUrl: string): Promise<HubFigures> {
+  const { samples } = parsePrometheusText(await (await fetch(`${baseUrl}/metrics`)).text());
+  const get = (name: string, labels: Record<string, string> = {}) =>
+    samples.find(
+      (x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v),
+    )?.value ?? null;
+  const sum = get('flagwall_tick_duration_seconds_sum');
+  const count = get('flagwall_tick_duration_seconds_count');
+  const lag = get('flagwall_event_loop_lag_seconds', { quantile: '0.99' });
+  return {
+    hub_tick_ms_mean: sum !== null && count ? round2((sum / count) * 1000) : null,
+    hub_event_loop_lag_p99_ms: lag === null ? null : round2(lag * 1000),
+    hub_skipped_ticks: get('flagwall_skipped_ticks_total'),
+    hub_catch_ups: get('flagwall_catch_ups_total'),
+    hub_slow_closed: get('flagwall_slow_closed_total'),
+    hub_rate_limited: get('flagwall_rate_limited_total'),
+  };
 }
