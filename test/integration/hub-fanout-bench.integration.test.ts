@@ -1,5 +1,5 @@
 /**
- * A short run of `npm run bench -- fanout` (all three systems, small load) so the bench cannot
+ * A 1 s run of `npm run bench -- fanout` (all three systems, small load) so the bench cannot
  * rot: every server starts, every phone's moves reach the screens, the figures are filled in.
  * No performance assertions here — those live in the bench's own output.
  */
@@ -21,7 +21,7 @@ describe('fanout bench smoke run', () => {
     expect(lines.map((l) => l.system)).toEqual(['flagwall', 'socketio', 'naive']);
     for (const line of lines) {
       expect(line.errors, line.system).toEqual([]);
-      expect(line.sent, line.system).toBeGreaterThan(20 * 20); // ≥ 1 s of moves from 20 phones
+      expect(line.sent, line.system).toBeGreaterThan(10 * 20 * 0.5); // ≥ half a second's moves
       expect(line.delivered, line.system).toBeGreaterThan(0);
       expect(line.delivered, line.system).toBeLessThanOrEqual(line.sent * 2);
       expect(line.p50_ms, line.system).not.toBeNull();
