@@ -127,7 +127,7 @@ export function createHubMetrics(hub: Hub): HubMetrics {
 
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const lag = new Gauge({
+  new Gauge({
     name: 'flagwall_event_loop_lag_seconds',
     help: 'Event-loop delay since the previous scrape, by quantile.',
     labelNames: ['quantile'],
@@ -139,7 +139,6 @@ export function createHubMetrics(hub: Hub): HubMetrics {
       loop.reset();
     },
   });
-  void lag;
 
   new Gauge({
     name: 'flagwall_process_resident_memory_bytes',
@@ -181,7 +180,7 @@ export function createHubMetrics(hub: Hub): HubMetrics {
     },
     stop() {
       loop.disable();
-      if (hub.tickObserver) hub.tickObserver = null;
+      hub.tickObserver = null;
     },
   };
 }
