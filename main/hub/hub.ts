@@ -3,19 +3,12 @@
  * every screen. Written against HubSocket and HubClock only, so it runs (and is tested) without
  * a network or real time. The ws/http wiring lives in server.ts.
  */
-import {
-  BinTag,
-  decodeClientFrame,
-  encodeAck,
-  encodePong,
-  type TickTap,
-} from '../../shared/protocol/binary';
+import { BinTag, decodeClientFrame, encodeAck, encodePong } from '../../shared/protocol/binary';
 import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages';
 import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Settings } from '../../shared/scene/settings';
-import { RIPPLE_LIFE_MS } from '../../shared/scene/evaluate';
 import { quantize } from '../../shared/protocol/binary';
 import type { HubClock } from './clock';
 import { pickFlag, sanitizeName } from './flags';
@@ -27,6 +20,8 @@ import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
 import { choosePlayoutDelay } from './playout';
 import { TickFanout } from './tick';
+import { AckQueue } from './acks';
+import { RippleLog } from './ripples';
 import { readMove, type MoveFields } from './hot-decode';
 
 export interface HubOptions {
@@ -98,14 +93,11 @@ export class Hub {
   private readonly sessionByPhone = new Map<number, Session>();
   private readonly perAddress = new Map<string, number>();
   private readonly fanout = new TickFanout<Phone>((p) => this.phones.get(p.id) === p);
-  /** Phones whose position changed since their last ACK (each listed once). */
-  private readonly unacked: Phone[] = [];
+  private readonly acks = new AckQueue();
   private nextExpiryCheck = 0;
   /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
   private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
-  /** Live ripples, oldest first; `tap` is what went out in a TICK (catch-ups resend it). */
-  private readonly ripples: { id: number; x: number; y: number; t0: number; tap: TickTap }[] = [];
-  private nextRippleId = 1;
+  private readonly ripples = new RippleLog();
   readonly startedAt: number;
 
   constructor(private readonly opts: HubOptions) {
@@ -184,7 +176,7 @@ export class Hub {
   tick(): void {
     const started = performance.now();
     const now = this.opts.clock.now();
-    this.pruneRipples(now);
+    this.ripples.prune(now);
     const frame = this.fanout.frame(now);
     this.counters.ticks++;
     let sent = 0;
@@ -253,7 +245,7 @@ export class Hub {
     } else {
       const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
       this.fanout.tap(tap);
-      this.ripples.push({ id: this.nextRippleId++, x: msg.x, y: msg.y, t0: now, tap });
+      this.ripples.add(msg.x, msg.y, tap);
     }
   }
 
@@ -272,10 +264,7 @@ export class Hub {
 
   private markMoved(phone: Phone): void {
     this.fanout.moved(phone);
-    if (!phone.unacked) {
-      phone.unacked = true;
-      this.unacked.push(phone);
-    }
+    this.acks.mark(phone);
   }
 
   private onHello(s: Session, hello: HelloMsg): void {
@@ -414,11 +403,11 @@ export class Hub {
 
   private snapshot(): SnapshotMsg {
     const now = this.opts.clock.now();
-    this.pruneRipples(now);
+    this.ripples.prune(now);
     return {
       type: 'snapshot',
       phones: [...this.phones.values()].map(phoneInfo),
-      ripples: this.ripples.map(({ id, x, y, t0 }) => ({ id, x, y, t0 })),
+      ripples: this.ripples.infos(),
       playoutDelayMs: this.playoutDelayMs(),
     };
   }
@@ -453,8 +442,7 @@ export class Hub {
     let bytes = frame;
     if (screen.behind) {
       // It missed ticks: send where everyone is now, and the taps since its last frame.
-      const taps: TickTap[] = [];
-      for (const r of this.ripples) if (r.t0 > screen.lastTickAt) taps.push(r.tap);
+      const taps = this.ripples.tapsSince(screen.lastTickAt);
       bytes = this.fanout.catchUp(now, this.phones.values(), taps);
       screen.behind = false;
       this.counters.catchUps++;
@@ -467,33 +455,13 @@ export class Hub {
 
   /** ACKs (latest accepted position) to phones that moved, at most phoneAckHz each. */
   private sendAcks(now: number): void {
-    if (this.unacked.length === 0) return;
-    const minGap = 1000 / this.limits.phoneAckHz;
-    let keep = 0;
-    for (let i = 0; i < this.unacked.length; i++) {
-      const phone = this.unacked[i]!;
+    this.acks.flush(now, 1000 / this.limits.phoneAckHz, (phone) => {
       const s = this.sessionByPhone.get(phone.id);
-      if (!s) {
-        phone.unacked = false; // dozing: its next session starts from a fresh welcome
-        continue;
-      }
-      if (now - phone.lastAckAt < minGap || this.backedUp(s)) {
-        if (!s.closed) this.unacked[keep++] = phone;
-        else phone.unacked = false;
-        continue;
-      }
-      phone.unacked = false;
-      phone.lastAckAt = now;
+      if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
+      if (this.backedUp(s)) return s.closed ? 'drop' : 'later';
       this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
-    }
-    this.unacked.length = keep;
-  }
-
-  /** Ripples are in start order: drop the expired head. */
-  private pruneRipples(now: number): void {
-    let n = 0;
-    while (n < this.ripples.length && now - this.ripples[n]!.t0 >= RIPPLE_LIFE_MS) n++;
-    if (n) this.ripples.splice(0, n);
+      return 'sent';
+    });
   }
 
   /**
