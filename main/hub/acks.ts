@@ -1,7 +1,9 @@
 /**
- * Which phones are owed an ACK (their latest accepted position), each listed once, sent at most
- * `phoneAckHz` per phone: a phone moving at 30 Hz is told where the hub has it without the hub
- * writing to every phone for every move.
+ * ACKs tell a phone its latest accepted position, at most `phoneAckHz` times a second each: a
+ * phone moving at 30 Hz is not written to for every move. While a phone keeps moving, its ACK
+ * goes out from the receive path, on the first move after the gap — so the writes are spread over
+ * time instead of bunching in the tick that the screens wait for. The tick only sends the trailing
+ * ACK of a phone that stopped, so the last position is always confirmed.
  */
 import type { Phone } from './phones';
 
@@ -11,24 +13,42 @@ export type AckOutcome = 'sent' | 'later' | 'drop';
 export class AckQueue {
   private readonly owed: Phone[] = [];
 
-  mark(phone: Phone): void {
+  /** @param gapMs least time between two ACKs to one phone (1000 / phoneAckHz). */
+  constructor(private readonly gapMs: () => number) {}
+
+  /** A phone moved at `now`: true when its ACK is due right away (the caller sends it). */
+  moved(phone: Phone, now: number): boolean {
+    phone.movedAt = now;
+    if (now - phone.lastAckAt >= this.gapMs()) return true;
+    this.owe(phone);
+    return false;
+  }
+
+  /** Keeps `phone` owed an ACK until a tick can send it. */
+  owe(phone: Phone): void {
     if (phone.unacked) return;
     phone.unacked = true;
     this.owed.push(phone);
   }
 
-  /** Offers each owed phone whose last ACK is at least `minGapMs` old to `send`. */
-  flush(now: number, minGapMs: number, send: (phone: Phone) => AckOutcome): void {
+  /** The caller sent an ACK to `phone` at `now`. */
+  sent(phone: Phone, now: number): void {
+    phone.lastAckAt = now;
+    phone.unacked = false;
+  }
+
+  /** Trailing ACKs: phones owed one whose gap has passed and that have stopped moving. */
+  flush(now: number, send: (phone: Phone) => AckOutcome): void {
+    const gap = this.gapMs();
     let keep = 0;
     for (let i = 0; i < this.owed.length; i++) {
       const phone = this.owed[i]!;
-      const outcome = now - phone.lastAckAt < minGapMs ? 'later' : send(phone);
-      if (outcome === 'later') {
-        this.owed[keep++] = phone;
-        continue;
-      }
-      phone.unacked = false;
-      if (outcome === 'sent') phone.lastAckAt = now;
+      if (!phone.unacked) continue; // acked from the receive path meanwhile
+      const idle = now - phone.movedAt >= gap / 2;
+      const outcome = now - phone.lastAckAt < gap || !idle ? 'later' : send(phone);
+      if (outcome === 'later') this.owed[keep++] = phone;
+      else if (outcome === 'sent') this.sent(phone, now);
+      else phone.unacked = false;
     }
     this.owed.length = keep;
   }

@@ -93,7 +93,7 @@ export class Hub {
   private readonly sessionByPhone = new Map<number, Session>();
   private readonly perAddress = new Map<string, number>();
   private readonly fanout = new TickFanout<Phone>((p) => this.phones.get(p.id) === p);
-  private readonly acks = new AckQueue();
+  private readonly acks = new AckQueue(() => 1000 / this.limits.phoneAckHz);
   private nextExpiryCheck = 0;
   /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
   private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
@@ -241,7 +241,7 @@ export class Hub {
       phone.x = msg.x;
       phone.y = msg.y;
       phone.seq = msg.seq;
-      this.markMoved(phone);
+      this.markMoved(s, phone, now);
     } else {
       const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
       this.fanout.tap(tap);
@@ -251,7 +251,8 @@ export class Hub {
 
   /** Hot path: a MOVE read into `this.move` without allocating. */
   private acceptMove(s: Session, phone: Phone): void {
-    if (!phone.bucket.take(this.opts.clock.now())) {
+    const now = this.opts.clock.now();
+    if (!phone.bucket.take(now)) {
       this.counters.rateLimited++;
       return;
     }
@@ -259,12 +260,19 @@ export class Hub {
     phone.x = this.move.x;
     phone.y = this.move.y;
     phone.seq = this.move.seq;
-    this.markMoved(phone);
+    this.markMoved(s, phone, now);
   }
 
-  private markMoved(phone: Phone): void {
+  /** `s` is the phone's own session (the move came from it). */
+  private markMoved(s: Session, phone: Phone, now: number): void {
     this.fanout.moved(phone);
-    this.acks.mark(phone);
+    if (!this.acks.moved(phone, now)) return;
+    if (this.backedUp(s)) {
+      if (!s.closed) this.acks.owe(phone);
+      return;
+    }
+    this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+    this.acks.sent(phone, now);
   }
 
   private onHello(s: Session, hello: HelloMsg): void {
@@ -455,7 +463,7 @@ export class Hub {
 
   /** ACKs (latest accepted position) to phones that moved, at most phoneAckHz each. */
   private sendAcks(now: number): void {
-    this.acks.flush(now, 1000 / this.limits.phoneAckHz, (phone) => {
+    this.acks.flush(now, (phone) => {
       const s = this.sessionByPhone.get(phone.id);
       if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
       if (this.backedUp(s)) return s.closed ? 'drop' : 'later';

@@ -20,6 +20,8 @@ export interface Phone {
   unacked: boolean;
   /** Hub time of the last ACK sent (ACKs are rate-limited to phoneAckHz). */
   lastAckAt: number;
+  /** Hub time of the last accepted move. */
+  movedAt: number;
   dozing: boolean;
   /** Hub time when the phone started dozing. */
   dozingSince: number;
@@ -61,6 +63,7 @@ export class PhoneRegistry {
       moved: false,
       unacked: false,
       lastAckAt: 0,
+      movedAt: 0,
       dozing: false,
       dozingSince: 0,
       bucket,

@@ -55,6 +55,26 @@ describe('what phones receive', () => {
   });
 });
 
+describe('ACK timing', () => {
+  it('acks a moving phone from the receive path, between ticks, and a stopped one from the tick', () => {
+    const { hub, clock } = createMemoryHub({ limits: { phoneAckHz: 5 } });
+    hub.start();
+    const me = connectMemoryClient(hub, { role: 'phone' });
+    me.socket.clear();
+    me.send(encodeMove(1, 0.1, 0.1));
+    expect(me.socket.acks().map((a) => a.seq)).toEqual([1]); // at once, no tick yet
+    clock.advance(100);
+    me.send(encodeMove(2, 0.2, 0.2)); // within 200 ms of the last ACK: owed
+    clock.advance(50);
+    expect(me.socket.acks().length).toBe(1);
+    clock.advance(60); // 210 ms since the ACK, and still idle: the tick sends the trailing one
+    expect(me.socket.acks().map((a) => a.seq)).toEqual([1, 2]);
+    clock.advance(1000);
+    expect(me.socket.acks().length).toBe(2); // nothing new to confirm
+    hub.stop();
+  });
+});
+
 describe('capacity', () => {
   it('over maxPhones a phone waits politely and is admitted when a place frees', () => {
     const { hub, clock } = createMemoryHub({ settings: { maxPhones: 2 } });
