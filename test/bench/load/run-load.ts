@@ -28,6 +28,8 @@ export interface LoadRun {
 }
 
 export interface HubFigures {
+  /** TICK frames the hub encoded during the timed phase (60 Hz × seconds when it keeps up). */
+  hub_ticks_in_run: number | null;
   hub_tick_ms_mean: number | null;
   hub_event_loop_lag_p99_ms: number | null;
   hub_skipped_ticks: number | null;
@@ -53,6 +55,8 @@ export async function runLoad(
     },
   );
   const limitMs = 180_000 + load.seconds * 1000;
+  // The hub's tick count when the timed phase starts (its /metrics also resets the loop-lag window).
+  const base = { ticks: null as number | null };
   try {
     const run = await new Promise<LoadRun>((resolve, reject) => {
       let cpu0 = 0;
@@ -67,16 +71,21 @@ export async function runLoad(
         clearTimeout(timer);
         if (sampler) clearInterval(sampler);
       };
+      // Every client has joined: take the baselines, then start the timed phase.
+      const readyToGo = async () => {
+        if (system === 'flagwall') base.ticks = (await hubFigures(server.baseUrl)).hub_ticks_in_run;
+        rssReady = procRssMb(server.pid).rss;
+        rssMax = rssReady;
+        sampler = setInterval(
+          () => (rssMax = Math.max(rssMax, procRssMb(server.pid).rss)),
+          RSS_SAMPLE_MS,
+        );
+        cpu0 = procCpuMs(server.pid);
+        gen.send({ type: 'go' } satisfies ToGenerator);
+      };
       gen.on('message', (m: FromGenerator) => {
         if (m.type === 'ready') {
-          rssReady = procRssMb(server.pid).rss;
-          rssMax = rssReady;
-          sampler = setInterval(
-            () => (rssMax = Math.max(rssMax, procRssMb(server.pid).rss)),
-            RSS_SAMPLE_MS,
-          );
-          cpu0 = procCpuMs(server.pid);
-          gen.send({ type: 'go' } satisfies ToGenerator);
+          void readyToGo();
         } else if (m.type === 'done') {
           const serverCpuMs = procCpuMs(server.pid) - cpu0;
           const { rss, peak } = procRssMb(server.pid);
@@ -99,7 +108,12 @@ export async function runLoad(
         reject(new Error(`${system}: load generator exited (${code})`));
       });
     });
-    if (system === 'flagwall') run.hub = await hubFigures(server.baseUrl);
+    if (system === 'flagwall') {
+      run.hub = await hubFigures(server.baseUrl);
+      if (run.hub.hub_ticks_in_run !== null && base.ticks !== null) {
+        run.hub.hub_ticks_in_run -= base.ticks;
+      }
+    }
     return run;
   } finally {
     if (gen.exitCode === null) gen.kill('SIGKILL');
@@ -118,6 +132,7 @@ async function hubFigures(baseUrl: string): Promise<HubFigures> {
   const count = get('flagwall_tick_duration_seconds_count');
   const lag = get('flagwall_event_loop_lag_seconds', { quantile: '0.99' });
   return {
+    hub_ticks_in_run: get('flagwall_ticks_total'),
     hub_tick_ms_mean: sum !== null && count ? round2((sum / count) * 1000) : null,
     hub_event_loop_lag_p99_ms: lag === null ? null : round2(lag * 1000),
     hub_skipped_ticks: get('flagwall_skipped_ticks_total'),
