@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { procRssMb, startServer, BENCH_KEY } from './load/server-proc';
 import { round2 } from './load/protocol';
+import { hubFigures } from './load/run-load';
 import type { SoakConfig, SoakTotals } from './load/soak-generator';
 
 export async function main(args: string[]): Promise<Record<string, unknown>> {
@@ -76,6 +77,9 @@ export async function main(args: string[]): Promise<Record<string, unknown>> {
       dozing: number;
     };
     const rssEnd = procRssMb(server.pid).rss;
+    const { hub_skipped_ticks, hub_slow_closed, hub_rate_limited } = await hubFigures(
+      server.baseUrl,
+    );
     const start = rssStart ?? rssBoot;
     const line = {
       bench: 'soak',
@@ -98,6 +102,9 @@ export async function main(args: string[]): Promise<Record<string, unknown>> {
       ticks_received: totals.ticksReceived,
       hub_phones_end: health.phones,
       hub_dozing_end: health.dozing,
+      hub_skipped_ticks,
+      hub_slow_closed,
+      hub_rate_limited,
       errors: totals.errors,
       error_samples: totals.errorSamples,
     };

@@ -122,7 +122,7 @@ export async function runLoad(
 }
 
 /** Reads the hub's /metrics: tick cost, event-loop lag and the slow-consumer counters. */
-async function hubFigures(baseUrl: string): Promise<HubFigures> {
+export async function hubFigures(baseUrl: string): Promise<HubFigures> {
   const { samples } = parsePrometheusText(await (await fetch(`${baseUrl}/metrics`)).text());
   const get = (name: string, labels: Record<string, string> = {}) =>
     samples.find(
