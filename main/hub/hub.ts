@@ -22,6 +22,7 @@ import { choosePlayoutDelay } from './playout';
 import { TickFanout } from './tick';
 import { AckQueue } from './acks';
 import { RippleLog } from './ripples';
+import { PresenceRound } from './presence';
 import { readMove, type MoveFields } from './hot-decode';
 
 export interface HubOptions {
@@ -98,6 +99,7 @@ export class Hub {
   /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
   private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
   private readonly ripples = new RippleLog();
+  private readonly presence = new PresenceRound<Session>();
   readonly startedAt: number;
 
   constructor(private readonly opts: HubOptions) {
@@ -182,6 +184,9 @@ export class Hub {
     let sent = 0;
     for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
     this.sendAcks(now);
+    this.presence.step((s, text) => {
+      if (!s.closed && !this.backedUp(s)) this.sendText(s, text);
+    });
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
       this.expireDozing(now);
@@ -430,11 +435,14 @@ export class Hub {
     for (const s of this.screens) this.sendJson(s, msg);
   }
 
+  /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
   private sendPresence(): void {
     const msg: HubMessage = { type: 'presence', phones: this.activePhoneCount() };
-    const text = JSON.stringify(msg);
-    for (const s of this.sessions)
-      if (s.role === 'phone' && !s.waiting && !this.backedUp(s)) this.sendText(s, text);
+    const phones: Session[] = [];
+    for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) phones.push(s);
+    // Over 80% of the interval, so a round ends before the next begins even if ticks run late.
+    const ticks = Math.floor((0.8 * this.settings.tickHz) / this.limits.presenceHz);
+    this.presence.start(phones, JSON.stringify(msg), ticks);
   }
 
   /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */

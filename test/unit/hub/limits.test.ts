@@ -55,6 +55,25 @@ describe('what phones receive', () => {
   });
 });
 
+describe('presence', () => {
+  it('reaches every phone once a second, spread over the ticks rather than in one burst', () => {
+    const { hub, clock } = createMemoryHub();
+    hub.start();
+    const phones = Array.from({ length: 120 }, () => connectMemoryClient(hub, { role: 'phone' }));
+    const got = () =>
+      phones.filter((p) => p.socket.json().some((m) => m.type === 'presence')).length;
+    clock.advance(1020); // the round started at 1000 ms; one tick of it has run
+    const first = got();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(120);
+    clock.advance(880); // 1.9 s: the round is over, the next not begun
+    expect(got()).toBe(120);
+    const counts = phones.map((p) => p.socket.json().filter((m) => m.type === 'presence').length);
+    expect(Math.max(...counts)).toBe(1);
+    hub.stop();
+  });
+});
+
 describe('ACK timing', () => {
   it('acks a moving phone from the receive path, between ticks, and a stopped one from the tick', () => {
     const { hub, clock } = createMemoryHub({ limits: { phoneAckHz: 5 } });
