@@ -3,21 +3,12 @@
  * every screen. Written against HubSocket and HubClock only, so it runs (and is tested) without
  * a network or real time. The ws/http wiring lives in server.ts.
  */
-import {
-  BinTag,
-  decodeClientFrame,
-  encodeAck,
-  encodePong,
-  encodeTick,
-  type TickMove,
-  type TickTap,
-} from '../../shared/protocol/binary';
+import { BinTag, decodeClientFrame, encodeAck, encodePong } from '../../shared/protocol/binary';
 import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages';
 import type { ClientMessage, HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Settings } from '../../shared/scene/settings';
-import { RIPPLE_LIFE_MS } from '../../shared/scene/evaluate';
 import { quantize } from '../../shared/protocol/binary';
 import type { HubClock } from './clock';
 import { pickFlag, sanitizeName } from './flags';
@@ -28,6 +19,11 @@ import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
 import { choosePlayoutDelay, PlayoutDelay, type ScreenTiming } from './playout';
+import { TickFanout } from './tick';
+import { AckQueue } from './acks';
+import { RippleLog } from './ripples';
+import { PresenceRound } from './presence';
+import { readMove, type MoveFields } from './hot-decode';
 
 export interface HubOptions {
   wall: string;
@@ -72,7 +68,21 @@ export interface HubCounters {
   badMessages: number;
   skippedTicks: number;
   slowClosed: number;
+  /** Catch-up frames sent to screens resuming after skipped ticks. */
+  catchUps: number;
+  /** TICK frames encoded (one per tick, whatever the number of screens). */
+  ticks: number;
+  /** Moves and taps accepted from phones (before coalescing). */
+  phoneUpdates: number;
 }
+
+/** Optional observer of each tick (metrics): how long it took and what it sent. */
+export interface TickObserver {
+  tick(durationMs: number, frameBytes: number, screensSent: number): void;
+}
+
+/** Dozing phones are checked for expiry this often, not every tick. */
+const EXPIRY_CHECK_MS = 250;
 
 export class Hub {
   readonly limits: HubLimits;
@@ -85,17 +95,26 @@ export class Hub {
     badMessages: 0,
     skippedTicks: 0,
     slowClosed: 0,
+    catchUps: 0,
+    ticks: 0,
+    phoneUpdates: 0,
   };
+  /** Sessions that said hello as screens: the tick's only iteration over clients. */
+  readonly screens = new Set<Session>();
+  /** Set by metrics; called once per tick. */
+  tickObserver: TickObserver | null = null;
   private settings: Settings;
-  private tickCount = 0;
   private tickTimer: unknown = null;
   private presenceTimer: unknown = null;
   private readonly sessionByPhone = new Map<number, Session>();
   private readonly perAddress = new Map<string, number>();
-  private gone: number[] = [];
-  private taps: TickTap[] = [];
-  private readonly ripples: { id: number; x: number; y: number; t0: number }[] = [];
-  private nextRippleId = 1;
+  private readonly fanout = new TickFanout<Phone>((p) => this.phones.get(p.id) === p);
+  private readonly acks = new AckQueue(() => 1000 / this.limits.phoneAckHz);
+  private nextExpiryCheck = 0;
+  /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
+  private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
+  private readonly ripples = new RippleLog();
+  private readonly presence = new PresenceRound<Session>();
   private readonly playout = new PlayoutDelay();
   private announcedPlayoutMs: number | null = null;
   readonly startedAt: number;
@@ -171,33 +190,27 @@ export class Hub {
     for (const s of this.sessions) if (s.role) this.sendJson(s, msg);
   }
 
-  /** Encodes one frame of what changed and sends the same bytes to every screen. */
+  /**
+   * Encodes one frame of what changed and sends the same bytes to every screen. A backed-up screen
+   * skips the tick (nothing queues for it) and gets a catch-up frame when it drains.
+   */
   tick(): void {
+    const started = performance.now();
     const now = this.opts.clock.now();
-    const moves: TickMove[] = [];
-    for (const p of this.phones.values()) {
-      if (!p.moved) continue;
-      p.moved = false;
-      moves.push({ id: p.id, qx: quantize(p.x), qy: quantize(p.y) });
+    this.ripples.prune(now);
+    const frame = this.fanout.frame(now);
+    this.counters.ticks++;
+    let sent = 0;
+    for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
+    this.sendAcks(now);
+    this.presence.step((s, text) => {
+      if (!s.closed && !this.backedUp(s)) this.sendText(s, text);
+    });
+    if (now >= this.nextExpiryCheck) {
+      this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
+      this.expireDozing(now);
     }
-    const frame = encodeTick(this.tickCount++, now, moves, this.gone, this.taps);
-    this.gone = [];
-    this.taps = [];
-    for (const s of this.sessions) {
-      if (s.role === 'screen' && s.screen) {
-        if (this.backedUp(s)) {
-          s.screen.skippedTicks++;
-          this.counters.skippedTicks++;
-          continue;
-        }
-        this.sendBinary(s, frame);
-        s.screen.bytesOut += frame.byteLength;
-      } else if (s.role === 'phone' && s.phone?.unacked && !this.backedUp(s)) {
-        s.phone.unacked = false;
-        this.sendBinary(s, encodeAck(s.phone.seq, s.phone.x, s.phone.y));
-      }
-    }
-    this.expireDozing(now);
+    this.tickObserver?.tick(performance.now() - started, frame.byteLength, sent);
   }
 
   playoutDelayMs(): number {
@@ -221,7 +234,10 @@ export class Hub {
     if (s.closed) return;
     this.counters.messagesIn++;
     if (s.screen) s.screen.lastSeen = this.opts.clock.now();
-    if (isBinary && typeof data !== 'string') return this.receiveBinary(s, data);
+    if (isBinary && typeof data !== 'string') {
+      if (s.phone && !s.waiting && readMove(data, this.move)) return this.acceptMove(s, s.phone);
+      return this.receiveBinary(s, data);
+    }
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
@@ -248,25 +264,51 @@ export class Hub {
       return this.sendBinary(s, encodePong(msg.t0, t1, this.opts.clock.now()));
     }
     if (!s.role) return this.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
+    if (s.waiting) return; // over capacity: not on the wall yet (its page may still send)
     const phone = s.phone;
     if (!phone) return this.reject(s, CloseCode.FORBIDDEN, 'only phones move and tap');
-    if (s.waiting) return; // over capacity: not on the wall yet
     const now = this.opts.clock.now();
     if (!phone.bucket.take(now)) {
       this.counters.rateLimited++;
       return;
     }
+    this.counters.phoneUpdates++;
     if (msg.tag === BinTag.MOVE) {
       phone.x = msg.x;
       phone.y = msg.y;
       phone.seq = msg.seq;
-      phone.moved = true;
-      phone.unacked = true;
+      this.markMoved(s, phone, now);
     } else {
       const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
-      this.taps.push(tap);
-      this.ripples.push({ id: this.nextRippleId++, x: msg.x, y: msg.y, t0: now });
+      this.fanout.tap(tap);
+      this.ripples.add(msg.x, msg.y, tap);
     }
+  }
+
+  /** Hot path: a MOVE read into `this.move` without allocating. */
+  private acceptMove(s: Session, phone: Phone): void {
+    const now = this.opts.clock.now();
+    if (!phone.bucket.take(now)) {
+      this.counters.rateLimited++;
+      return;
+    }
+    this.counters.phoneUpdates++;
+    phone.x = this.move.x;
+    phone.y = this.move.y;
+    phone.seq = this.move.seq;
+    this.markMoved(s, phone, now);
+  }
+
+  /** `s` is the phone's own session (the move came from it). */
+  private markMoved(s: Session, phone: Phone, now: number): void {
+    this.fanout.moved(phone);
+    if (!this.acks.moved(phone, now)) return;
+    if (this.backedUp(s)) {
+      if (!s.closed) this.acks.owe(phone);
+      return;
+    }
+    this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+    this.acks.sent(phone, now);
   }
 
   private onHello(s: Session, hello: HelloMsg): void {
@@ -295,7 +337,10 @@ export class Hub {
         lastSeen: this.opts.clock.now(),
         skippedTicks: 0,
         bytesOut: 0,
+        behind: false,
+        lastTickAt: this.opts.clock.now(),
       };
+      this.screens.add(s);
     }
     this.sendJson(s, this.welcome(s));
     if (hello.role === 'screen') this.sendJson(s, this.snapshot());
@@ -342,6 +387,7 @@ export class Hub {
 
   private onClosed(s: Session): void {
     if (!this.sessions.delete(s)) return;
+    this.screens.delete(s);
     s.closed = true;
     this.opts.clock.clearTimeout(s.helloTimer);
     const left = (this.perAddress.get(s.info.address) ?? 1) - 1;
@@ -408,7 +454,7 @@ export class Hub {
 
   /** Forgets every live ripple (new screens get none in their snapshot). */
   clearRipples(): void {
-    this.ripples.length = 0;
+    this.ripples.clear();
   }
 
   /** Sends one JSON message to one client. */
@@ -439,46 +485,102 @@ export class Hub {
 
   private snapshot(): SnapshotMsg {
     const now = this.opts.clock.now();
-    const live = this.ripples.filter((r) => now - r.t0 < RIPPLE_LIFE_MS);
-    this.ripples.splice(0, this.ripples.length, ...live);
+    this.ripples.prune(now);
     return {
       type: 'snapshot',
       phones: [...this.phones.values()].map(phoneInfo),
-      ripples: live,
+      ripples: this.ripples.infos(),
       playoutDelayMs: this.playoutDelayMs(),
     };
   }
 
   private broadcastRoster(upsert: Phone[], remove: number[]): void {
-    if (remove.length) this.gone.push(...remove);
+    for (const id of remove) this.fanout.left(id);
     this.opts.onRoster?.();
     const msg: HubMessage = {
       type: 'roster',
       upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),
       remove,
     };
-    for (const s of this.sessions) if (s.role === 'screen') this.sendJson(s, msg);
+    for (const s of this.screens) this.sendJson(s, msg);
   }
 
+  /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
   private sendPresence(): void {
     const msg: HubMessage = { type: 'presence', phones: this.activePhoneCount() };
-    for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) this.sendJson(s, msg);
+    const phones: Session[] = [];
+    for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) phones.push(s);
+    // Over 80% of the interval, so a round ends before the next begins even if ticks run late.
+    const ticks = Math.floor((0.8 * this.settings.tickHz) / this.limits.presenceHz);
+    this.presence.start(phones, JSON.stringify(msg), ticks);
   }
 
+  /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */
+  private deliverTick(s: Session, frame: Uint8Array, now: number): boolean {
+    const screen = s.screen!;
+    if (this.backedUp(s)) {
+      if (s.closed) return false;
+      screen.skippedTicks++;
+      this.counters.skippedTicks++;
+      screen.behind = true;
+      return false;
+    }
+    let bytes = frame;
+    if (screen.behind) {
+      // It missed ticks: send where everyone is now, and the taps since its last frame.
+      const taps = this.ripples.tapsSince(screen.lastTickAt);
+      bytes = this.fanout.catchUp(now, this.phones.values(), taps);
+      screen.behind = false;
+      this.counters.catchUps++;
+    }
+    this.sendBinary(s, bytes);
+    screen.bytesOut += bytes.byteLength;
+    screen.lastTickAt = now;
+    return true;
+  }
+
+  /** ACKs (latest accepted position) to phones that moved, at most phoneAckHz each. */
+  private sendAcks(now: number): void {
+    this.acks.flush(now, (phone) => {
+      const s = this.sessionByPhone.get(phone.id);
+      if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
+      if (this.backedUp(s)) return s.closed ? 'drop' : 'later';
+      this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+      return 'sent';
+    });
+  }
+
+  /**
+   * True while the client's socket holds more than the soft cap (it should skip this send).
+   * Past the hard cap, or backed up for longer than maxBackedUpMs, it is closed with TOO_SLOW:
+   * it reconnects to a fresh snapshot instead of the hub holding its backlog.
+   */
   private backedUp(s: Session): boolean {
     const queued = s.socket.bufferedAmount;
-    if (queued > this.limits.hardBufferedBytes) {
-      this.counters.slowClosed++;
-      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up beyond the hard cap');
-      return true;
+    if (queued <= this.limits.softBufferedBytes) {
+      s.backedUpSince = null;
+      return false;
     }
-    return queued > this.limits.softBufferedBytes;
+    const now = this.opts.clock.now();
+    s.backedUpSince ??= now;
+    if (
+      queued > this.limits.hardBufferedBytes ||
+      now - s.backedUpSince > this.limits.maxBackedUpMs
+    ) {
+      this.counters.slowClosed++;
+      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up too far or for too long');
+    }
+    return true;
   }
 
   private sendJson(s: Session, msg: HubMessage): void {
+    this.sendText(s, JSON.stringify(msg));
+  }
+
+  private sendText(s: Session, text: string): void {
     if (s.closed) return;
     this.counters.messagesOut++;
-    s.socket.send(JSON.stringify(msg));
+    s.socket.send(text);
   }
 
   private sendBinary(s: Session, frame: Uint8Array): void {

@@ -8,6 +8,8 @@ export interface HubLimits {
   softBufferedBytes: number;
   /** Above this many queued bytes a client is closed with TOO_SLOW. Default 1 MiB. */
   hardBufferedBytes: number;
+  /** A client over the soft cap for longer than this, ms, is closed with TOO_SLOW. Default 5000. */
+  maxBackedUpMs: number;
   /** A disconnected phone dozes (greyed out) this long before it leaves, ms. Default 30000. */
   phoneGraceMs: number;
   /** Connections allowed from one address (venue Wi-Fi may NAT many phones). Default 1000. */
@@ -16,6 +18,8 @@ export interface HubLimits {
   phoneMsgsPerSecond: number;
   /** Presence updates to phones, Hz. Default 1. */
   presenceHz: number;
+  /** Most ACKs (own latest position) per phone per second; the latest always goes out. Default 5. */
+  phoneAckHz: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<HubLimits> = Object.freeze({
@@ -23,10 +27,12 @@ export const DEFAULT_LIMITS: Readonly<HubLimits> = Object.freeze({
   helloTimeoutMs: 5000,
   softBufferedBytes: 64 * 1024,
   hardBufferedBytes: 1024 * 1024,
+  maxBackedUpMs: 5000,
   phoneGraceMs: 30_000,
   maxPerAddress: 1000,
   phoneMsgsPerSecond: 120,
   presenceHz: 1,
+  phoneAckHz: 5,
 });
 
 /** Token bucket: `take()` is true while the client is within its rate. */

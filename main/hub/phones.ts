@@ -19,6 +19,10 @@ export interface Phone {
   moved: boolean;
   /** Position changed since the last ACK. */
   unacked: boolean;
+  /** Hub time of the last ACK sent (ACKs are rate-limited to phoneAckHz). */
+  lastAckAt: number;
+  /** Hub time of the last accepted move. */
+  movedAt: number;
   dozing: boolean;
   /** Hub time when the phone started dozing. */
   dozingSince: number;
@@ -49,23 +53,7 @@ export class PhoneRegistry {
   add(token: string, flag: string, name: string, bucket: TokenBucket): Phone {
     const id = this.nextId;
     this.nextId = this.nextId >= 0xfffffffe ? 1 : this.nextId + 1;
-    const phone: Phone = {
-      id,
-      token,
-      flag,
-      name,
-      x: JOIN_POSITION.x,
-      y: JOIN_POSITION.y,
-      seq: 0,
-      moved: false,
-      unacked: false,
-      dozing: false,
-      dozingSince: 0,
-      bucket,
-    };
-    this.byId.set(id, phone);
-    this.byToken.set(token, phone);
-    return phone;
+    return this.insert(newPhone({ id, token, flag, name }, bucket, false, 0));
   }
 
   /** Puts back a phone known before a hub restart: same id and token, dozing until it resumes. */
@@ -75,20 +63,13 @@ export class PhoneRegistry {
     dozingSince: number,
   ): Phone | undefined {
     if (this.byId.has(saved.id) || this.byToken.has(saved.token)) return undefined;
-    const phone: Phone = {
-      ...saved,
-      x: JOIN_POSITION.x,
-      y: JOIN_POSITION.y,
-      seq: 0,
-      moved: false,
-      unacked: false,
-      dozing: true,
-      dozingSince,
-      bucket,
-    };
+    this.reserveIdsBelow(saved.id + 1);
+    return this.insert(newPhone(saved, bucket, true, dozingSince));
+  }
+
+  private insert(phone: Phone): Phone {
     this.byId.set(phone.id, phone);
     this.byToken.set(phone.token, phone);
-    this.reserveIdsBelow(phone.id + 1);
     return phone;
   }
 
@@ -116,3 +97,25 @@ export const phoneInfo = (p: Phone): PhoneInfo => ({
   y: p.y,
   dozing: p.dozing,
 });
+
+/** A phone record at the shared join position, nothing sent or acknowledged yet. */
+function newPhone(
+  identity: { id: number; token: string; flag: string; name: string },
+  bucket: TokenBucket,
+  dozing: boolean,
+  dozingSince: number,
+): Phone {
+  return {
+    ...identity,
+    x: JOIN_POSITION.x,
+    y: JOIN_POSITION.y,
+    seq: 0,
+    moved: false,
+    unacked: false,
+    lastAckAt: 0,
+    movedAt: 0,
+    dozing,
+    dozingSince,
+    bucket,
+  };
+}

@@ -14,6 +14,10 @@ export interface ScreenInfo {
   /** Ticks not sent because the socket was backed up. */
   skippedTicks: number;
   bytesOut: number;
+  /** Skipped at least one tick since its last frame: the next one is a catch-up. */
+  behind: boolean;
+  /** Hub time of the last frame sent to it. */
+  lastTickAt: number;
 }
 
 export class Session {
@@ -26,6 +30,8 @@ export class Session {
   waiting = false;
   /** The hello a waiting phone sent (its flag and name), used when it is admitted. */
   waitingHello: HelloMsg | null = null;
+  /** Hub time since when its socket has been over the soft cap; null while it keeps up. */
+  backedUpSince: number | null = null;
 
   constructor(
     readonly socket: HubSocket,

@@ -12,6 +12,7 @@ import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
 import type { HubLimits } from './limits';
 import { createLogger, type Logger } from './logger';
+import { createHubMetrics } from './metrics';
 import { createHubServer, listen } from './server';
 import { Operator } from './operator';
 import { publishWall, type PublishedWall } from '../discovery/publish';
@@ -89,9 +90,11 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   const clock = opts.clock ?? systemClock;
   restorePhones(hub, dataDir, clock, log);
   const phoneStore = createPhoneStore(hub, dataDir, clock, log);
+  const metrics = createHubMetrics(hub);
   const { server, wss } = createHubServer({
     hub,
     log,
+    routes: { '/metrics': metrics.route },
     staticRoot: opts.staticRoot ?? rendererRoot,
     version: packageVersion,
   });
@@ -143,6 +146,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
         new Promise<void>((resolve) => {
           operator.stop();
           hub.stop();
+          metrics.stop();
           phoneStore.close();
           wss.close();
           server.close(() => resolve());

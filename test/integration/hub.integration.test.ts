@@ -82,9 +82,10 @@ describe('hub data path', () => {
   });
 
   it('a late screen gets a full snapshot with every phone and its position', async () => {
+    // The probe joins first, so the tick carrying the move cannot pass before it is listening.
+    const probe = await screen();
     const p = await phone('fr-FR');
     p.sendBinary(encodeMove(1, 0.1, 0.2));
-    const probe = await screen();
     await probe.waitFor(
       () => probe.ticks().some((t) => t.moves.length > 0),
       2000,

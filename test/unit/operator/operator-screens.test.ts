@@ -12,7 +12,16 @@ function screen(name: string, lastSeen: number): Session {
     0,
   );
   s.role = 'screen';
-  s.screen = { name, slice: null, stats: null, lastSeen, skippedTicks: 0, bytesOut: 0 };
+  s.screen = {
+    name,
+    slice: null,
+    stats: null,
+    lastSeen,
+    skippedTicks: 0,
+    bytesOut: 0,
+    behind: false,
+    lastTickAt: 0,
+  };
   return s;
 }
 const placed = (...names: string[]): WallLayout => ({

@@ -1,0 +1,151 @@
+/**
+ * Starts each system's server as its own process and reads its CPU time and memory from
+ * /proc/<pid> — the kernel's accounting of that process, the same way for all three systems.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SystemName } from './protocol';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+export const BENCH_KEY = 'bench-wall-key';
+
+export interface ServerProc {
+  system: SystemName;
+  pid: number;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * flagwall: `node dist/main/cli.js hub --port 0 --host 127.0.0.1 --no-mdns --data <tmp>`, exactly
+ * as users start it (build first); the port is parsed from its banner. The others: our relay
+ * scripts under servers/. `maxPhones` seeds hub.json when the load needs more than the default.
+ */
+export async function startServer(
+  system: SystemName,
+  opts: { maxPhones?: number } = {},
+): Promise<ServerProc> {
+  let child: ChildProcess;
+  let dataDir: string | null = null;
+  if (system === 'flagwall') {
+    dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
+    if (opts.maxPhones) seedSettings(dataDir, { maxPhones: opts.maxPhones });
+    const cli = join(root, 'dist/main/cli.js');
+    // BENCH_PROFILE_DIR=<dir>: the hub writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+      : [];
+    child = spawn(
+      process.execPath,
+      [
+        ...profile,
+        cli,
+        'hub',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--no-mdns',
+        '--data',
+        dataDir,
+        '--key',
+        BENCH_KEY,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, FLAGWALL_LOG: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+  } else {
+    const volatile = system === 'socketio_volatile';
+    const script = join(
+      root,
+      `test/bench/load/servers/${volatile ? 'socketio' : system}-server.ts`,
+    );
+    child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      env: { ...process.env, BENCH_SIO_VOLATILE: volatile ? '1' : '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+  const port = await portFromOutput(child, system);
+  return {
+    system,
+    pid: child.pid!,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => (clearTimeout(kill), done()));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function seedSettings(dataDir: string, settings: Record<string, unknown>): void {
+  // hub.json as the operator console would leave it; the hub fills in id and key on start.
+  writeFileSync(
+    join(dataDir, 'hub.json'),
+    JSON.stringify({ hubId: 'bench-hub', wall: 'bench', key: BENCH_KEY, settings }, null, 2),
+  );
+}
+
+/** Reads stdout until the port shows up (keeps draining it after, so the server never blocks). */
+function portFromOutput(child: ChildProcess, system: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(
+      () => fail(new Error(`${system} server did not start within 30 s`)),
+      30_000,
+    );
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(err);
+    };
+    child.stderr!.on('data', (d: Buffer) => {
+      if (text.length < 10_000) text += d.toString();
+    });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (text.length > 10_000) return;
+      text += d.toString();
+      const m =
+        /listening (\d+)/.exec(text) ?? /health:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        text = 'x'.repeat(10_001); // stop accumulating
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) =>
+      fail(new Error(`${system} server exited (${code}): ${text.slice(0, 500)}`)),
+    );
+  });
+}
+
+const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** User + system CPU time of `pid` so far, ms (from /proc/<pid>/stat). */
+export function procCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** Current and peak resident set size of `pid`, MB (from /proc/<pid>/status). */
+export function procRssMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}

@@ -1,0 +1,24 @@
+/**
+ * A 1 s run of `npm run bench -- fanout` (all three systems, small load) so the bench cannot
+ * rot: every server starts, every phone's moves reach the screens, the figures are filled in.
+ * No performance assertions here — those live in the bench's own output.
+ */
+import { describe, expect, it } from 'vitest';
+import { main } from '../bench/fanout';
+
+describe('fanout bench smoke run', () => {
+  it('runs flagwall, socketio and naive under the same load and reports each', async () => {
+    const lines = await main(['--phones', '10', '--screens', '2', '--hz', '20', '--seconds', '1']);
+    expect(lines.map((l) => l.system)).toEqual(['flagwall', 'socketio', 'naive']);
+    for (const line of lines) {
+      expect(line.errors, line.system).toEqual([]);
+      expect(line.sent, line.system).toBeGreaterThan(10 * 20 * 0.5); // ≥ half a second's moves
+      expect(line.delivered, line.system).toBeGreaterThan(0);
+      expect(line.delivered, line.system).toBeLessThanOrEqual(line.sent * 2);
+      expect(line.p50_ms, line.system).not.toBeNull();
+      expect(line.p99_ms!, line.system).toBeGreaterThanOrEqual(line.p50_ms!);
+      expect(line.server_cpu_ms_per_1k_updates, line.system).toBeGreaterThanOrEqual(0);
+      expect(line.server_peak_rss_mb, line.system).toBeGreaterThan(10);
+    }
+  }, 120_000);
+});
