@@ -3,83 +3,42 @@
  * every screen. Written against HubSocket and HubClock only, so it runs (and is tested) without
  * a network or real time. The ws/http wiring lives in server.ts.
  */
-import { BinTag, decodeClientFrame, encodeAck, encodePong } from '../../shared/protocol/binary';
+import {
+  BinTag,
+  decodeClientFrame,
+  encodeAck,
+  encodePong,
+  quantize,
+} from '../../shared/protocol/binary';
 import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages';
-import type { ClientMessage, HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
+import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Settings } from '../../shared/scene/settings';
-import { quantize } from '../../shared/protocol/binary';
-import type { HubClock } from './clock';
 import { pickFlag, sanitizeName } from './flags';
 import { DEFAULT_LIMITS, TokenBucket, type HubLimits } from './limits';
-import type { Logger } from './logger';
 import { PhoneRegistry, phoneInfo, type Phone } from './phones';
 import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
-import { choosePlayoutDelay, PlayoutDelay, type ScreenTiming } from './playout';
+import { choosePlayoutDelay, PlayoutDelay } from './playout';
+import { countActivePhones, countWaiting, screenTimings, welcomeMessage } from './hub-queries';
 import { TickFanout } from './tick';
 import { AckQueue } from './acks';
 import { RippleLog } from './ripples';
 import { PresenceRound } from './presence';
 import { readMove, type MoveFields } from './hot-decode';
+import {
+  createCounters,
+  type Connection,
+  type HubCounters,
+  type HubExtension,
+  type HubOptions,
+  type TickObserver,
+} from './hub-types';
+import { SessionIO } from './session-io';
 
-export interface HubOptions {
-  wall: string;
-  hubId: string;
-  /** Wall key screens and operators must present. */
-  key: string;
-  settings: Settings;
-  clock: HubClock;
-  log: Logger;
-  limits?: Partial<HubLimits>;
-  /** Makes phone resume tokens; injected so tests are deterministic. */
-  token: () => string;
-  /** Called after every settings change (the hub persists them). */
-  onSettings?: (settings: Settings) => void;
-  /** Called after phones join, change, doze, wake or leave (the hub persists their identities). */
-  onRoster?: () => void;
-}
-
-/**
- * Hooks for features layered on the core (the operator console, main/hub/operator.ts), so they
- * live in their own files and the hot path stays here.
- */
-export interface HubExtension {
-  /** After a client's hello was accepted and its welcome (and a screen's snapshot) went out. */
-  joined?(s: Session, hello: HelloMsg): void;
-  /** Valid messages the core does not handle itself (operator, applied, locate). */
-  message?(s: Session, msg: ClientMessage): void;
-  /** After a session closed and the core cleaned up after it. */
-  left?(s: Session): void;
-}
-
-/** What a connection hands its bytes to. */
-export interface Connection {
-  receive(data: Uint8Array | string, isBinary: boolean): void;
-  closed(): void;
-}
-
-export interface HubCounters {
-  messagesIn: number;
-  messagesOut: number;
-  rateLimited: number;
-  badMessages: number;
-  skippedTicks: number;
-  slowClosed: number;
-  /** Catch-up frames sent to screens resuming after skipped ticks. */
-  catchUps: number;
-  /** TICK frames encoded (one per tick, whatever the number of screens). */
-  ticks: number;
-  /** Moves and taps accepted from phones (before coalescing). */
-  phoneUpdates: number;
-}
-
-/** Optional observer of each tick (metrics): how long it took and what it sent. */
-export interface TickObserver {
-  tick(durationMs: number, frameBytes: number, screensSent: number): void;
-}
+export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
 /** Dozing phones are checked for expiry this often, not every tick. */
 const EXPIRY_CHECK_MS = 250;
@@ -88,17 +47,7 @@ export class Hub {
   readonly limits: HubLimits;
   readonly phones = new PhoneRegistry();
   readonly sessions = new Set<Session>();
-  readonly counters: HubCounters = {
-    messagesIn: 0,
-    messagesOut: 0,
-    rateLimited: 0,
-    badMessages: 0,
-    skippedTicks: 0,
-    slowClosed: 0,
-    catchUps: 0,
-    ticks: 0,
-    phoneUpdates: 0,
-  };
+  readonly counters: HubCounters = createCounters();
   /** Sessions that said hello as screens: the tick's only iteration over clients. */
   readonly screens = new Set<Session>();
   /** Set by metrics; called once per tick. */
@@ -119,10 +68,18 @@ export class Hub {
   private announcedPlayoutMs: number | null = null;
   readonly startedAt: number;
   extension: HubExtension = {};
+  private readonly io: SessionIO;
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.settings = { ...opts.settings };
+    this.io = new SessionIO({
+      counters: this.counters,
+      limits: this.limits,
+      clock: opts.clock,
+      log: opts.log,
+      onClosed: (s) => this.onClosed(s),
+    });
     this.startedAt = opts.clock.now();
   }
 
@@ -149,7 +106,7 @@ export class Hub {
   stop(reason = 'hub shutting down'): void {
     this.opts.clock.clearInterval(this.tickTimer);
     this.opts.clock.clearInterval(this.presenceTimer);
-    for (const s of this.sessions) this.close(s, CloseCode.GOING_AWAY, reason);
+    for (const s of this.sessions) this.io.close(s, CloseCode.GOING_AWAY, reason);
   }
 
   accept(socket: HubSocket, info: ConnectionInfo): Connection {
@@ -158,7 +115,7 @@ export class Hub {
     const count = (this.perAddress.get(info.address) ?? 0) + 1;
     this.perAddress.set(info.address, count);
     if (count > this.limits.maxPerAddress) {
-      this.reject(
+      this.io.reject(
         session,
         CloseCode.TOO_MANY_CONNECTIONS,
         'too many connections from this address',
@@ -166,7 +123,7 @@ export class Hub {
     } else {
       session.helloTimer = this.opts.clock.setTimeout(() => {
         if (!session.role)
-          this.reject(session, CloseCode.NO_HELLO, 'no hello within the time limit');
+          this.io.reject(session, CloseCode.NO_HELLO, 'no hello within the time limit');
       }, this.limits.helloTimeoutMs);
     }
     return {
@@ -187,7 +144,7 @@ export class Hub {
       settings: this.settings,
       playoutDelayMs: this.playoutDelayMs(),
     };
-    for (const s of this.sessions) if (s.role) this.sendJson(s, msg);
+    for (const s of this.sessions) if (s.role) this.io.sendJson(s, msg);
   }
 
   /**
@@ -204,7 +161,7 @@ export class Hub {
     for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
     this.sendAcks(now);
     this.presence.step((s, text) => {
-      if (!s.closed && !this.backedUp(s)) this.sendText(s, text);
+      if (!s.closed && !this.io.backedUp(s)) this.io.sendText(s, text);
     });
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
@@ -214,7 +171,7 @@ export class Hub {
   }
 
   playoutDelayMs(): number {
-    const target = choosePlayoutDelay(this.settings, this.screenTimings());
+    const target = choosePlayoutDelay(this.settings, screenTimings(this.sessions));
     if (this.settings.playoutDelayMs !== null) return target;
     return this.playout.update(target, this.opts.clock.now());
   }
@@ -225,7 +182,7 @@ export class Hub {
     if (d === this.announcedPlayoutMs) return;
     this.announcedPlayoutMs = d;
     const msg: HubMessage = { type: 'settings', settings: this.settings, playoutDelayMs: d };
-    for (const s of this.sessions) if (s.screen) this.sendJson(s, msg);
+    for (const s of this.sessions) if (s.screen) this.io.sendJson(s, msg);
   }
 
   // ---- receiving -----------------------------------------------------------------------------
@@ -240,17 +197,17 @@ export class Hub {
     }
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
     const parsed = parseClientMessage(text);
-    if (!parsed.ok) return this.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
+    if (!parsed.ok) return this.io.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
     const msg = parsed.message;
     if (msg.type === 'hello') return this.onHello(s, msg);
-    if (!s.role) return this.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
+    if (!s.role) return this.io.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
     if (msg.type === 'stats') {
-      if (!s.screen) return this.reject(s, CloseCode.FORBIDDEN, 'stats are for screens');
+      if (!s.screen) return this.io.reject(s, CloseCode.FORBIDDEN, 'stats are for screens');
       s.screen.stats = msg;
       return this.announcePlayoutIfChanged();
     }
     if (msg.type === 'profile') {
-      if (!s.phone) return this.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
+      if (!s.phone) return this.io.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
       return this.onProfile(s.phone, msg);
     }
     this.extension.message?.(s, msg);
@@ -258,15 +215,15 @@ export class Hub {
 
   private receiveBinary(s: Session, data: Uint8Array): void {
     const msg = decodeClientFrame(data);
-    if (!msg) return this.reject(s, CloseCode.BAD_MESSAGE, 'malformed binary frame');
+    if (!msg) return this.io.reject(s, CloseCode.BAD_MESSAGE, 'malformed binary frame');
     if (msg.tag === BinTag.PING) {
       const t1 = this.opts.clock.now();
-      return this.sendBinary(s, encodePong(msg.t0, t1, this.opts.clock.now()));
+      return this.io.sendBinary(s, encodePong(msg.t0, t1, this.opts.clock.now()));
     }
-    if (!s.role) return this.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
+    if (!s.role) return this.io.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
     if (s.waiting) return; // over capacity: not on the wall yet (its page may still send)
     const phone = s.phone;
-    if (!phone) return this.reject(s, CloseCode.FORBIDDEN, 'only phones move and tap');
+    if (!phone) return this.io.reject(s, CloseCode.FORBIDDEN, 'only phones move and tap');
     const now = this.opts.clock.now();
     if (!phone.bucket.take(now)) {
       this.counters.rateLimited++;
@@ -303,26 +260,26 @@ export class Hub {
   private markMoved(s: Session, phone: Phone, now: number): void {
     this.fanout.moved(phone);
     if (!this.acks.moved(phone, now)) return;
-    if (this.backedUp(s)) {
+    if (this.io.backedUp(s)) {
       if (!s.closed) this.acks.owe(phone);
       return;
     }
-    this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+    this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
     this.acks.sent(phone, now);
   }
 
   private onHello(s: Session, hello: HelloMsg): void {
-    if (s.role) return this.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
+    if (s.role) return this.io.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
     this.opts.clock.clearTimeout(s.helloTimer);
     if (hello.proto !== PROTOCOL_VERSION) {
-      return this.reject(
+      return this.io.reject(
         s,
         CloseCode.VERSION_MISMATCH,
         `protocol ${hello.proto} not supported; hub speaks ${PROTOCOL_VERSION}`,
       );
     }
     if (hello.role !== 'phone' && hello.key !== this.opts.key) {
-      return this.reject(s, CloseCode.UNAUTHORIZED, 'wrong or missing wall key');
+      return this.io.reject(s, CloseCode.UNAUTHORIZED, 'wrong or missing wall key');
     }
     s.role = hello.role;
     if (hello.role === 'phone') {
@@ -342,8 +299,8 @@ export class Hub {
       };
       this.screens.add(s);
     }
-    this.sendJson(s, this.welcome(s));
-    if (hello.role === 'screen') this.sendJson(s, this.snapshot());
+    this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
+    if (hello.role === 'screen') this.io.sendJson(s, this.snapshot());
     this.extension.joined?.(s, hello);
   }
 
@@ -353,14 +310,14 @@ export class Hub {
     if (phone) {
       const previous = this.sessionByPhone.get(phone.id);
       if (previous && previous !== s)
-        this.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
+        this.io.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
       phone.dozing = false;
     } else {
-      if (this.activePhoneCount() >= this.settings.maxPhones) {
+      if (countActivePhones(this.phones.values()) >= this.settings.maxPhones) {
         s.waiting = true;
         s.waitingHello = hello;
-        this.sendJson(s, this.welcome(s));
-        this.sendJson(s, { type: 'wait', position: this.waitingCount() });
+        this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
+        this.io.sendJson(s, { type: 'wait', position: countWaiting(this.sessions) });
         return;
       }
       const flag = pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
@@ -373,7 +330,7 @@ export class Hub {
     }
     s.phone = phone;
     this.sessionByPhone.set(phone.id, s);
-    this.sendJson(s, this.welcome(s));
+    this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
     this.broadcastRoster([phone], []);
   }
 
@@ -421,7 +378,7 @@ export class Hub {
       .filter((s) => s.waiting)
       .sort((a, b) => a.connectedAt - b.connectedAt);
     for (const s of waiting) {
-      if (this.activePhoneCount() >= this.settings.maxPhones) break;
+      if (countActivePhones(this.phones.values()) >= this.settings.maxPhones) break;
       s.waiting = false;
       s.role = null;
       this.opts.clock.clearTimeout(s.helloTimer);
@@ -446,7 +403,7 @@ export class Hub {
     this.broadcastRoster([], [id]);
     if (s) {
       s.phone = null;
-      this.reject(s, CloseCode.KICKED, 'removed from the wall by the operator');
+      this.io.reject(s, CloseCode.KICKED, 'removed from the wall by the operator');
     }
     this.admitWaiting();
     return true;
@@ -459,29 +416,15 @@ export class Hub {
 
   /** Sends one JSON message to one client. */
   send(s: Session, msg: HubMessage): void {
-    this.sendJson(s, msg);
+    this.io.sendJson(s, msg);
   }
 
   /** Explains, logs and closes one client (e.g. a command from the wrong role). */
   refuse(s: Session, code: number, message: string): void {
-    this.reject(s, code, message);
+    this.io.reject(s, code, message);
   }
 
   // ---- sending -------------------------------------------------------------------------------
-
-  private welcome(s: Session): HubMessage {
-    return {
-      type: 'welcome',
-      proto: PROTOCOL_VERSION,
-      hubId: this.opts.hubId,
-      wall: this.opts.wall,
-      clientId: s.phone?.id ?? 0,
-      role: s.role ?? 'phone',
-      ...(s.phone ? { resume: s.phone.token, flag: s.phone.flag, name: s.phone.name } : {}),
-      settings: this.settings,
-      hubTime: this.opts.clock.now(),
-    };
-  }
 
   private snapshot(): SnapshotMsg {
     const now = this.opts.clock.now();
@@ -502,12 +445,12 @@ export class Hub {
       upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),
       remove,
     };
-    for (const s of this.screens) this.sendJson(s, msg);
+    for (const s of this.screens) this.io.sendJson(s, msg);
   }
 
   /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
   private sendPresence(): void {
-    const msg: HubMessage = { type: 'presence', phones: this.activePhoneCount() };
+    const msg: HubMessage = { type: 'presence', phones: countActivePhones(this.phones.values()) };
     const phones: Session[] = [];
     for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) phones.push(s);
     // Over 80% of the interval, so a round ends before the next begins even if ticks run late.
@@ -518,7 +461,7 @@ export class Hub {
   /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */
   private deliverTick(s: Session, frame: Uint8Array, now: number): boolean {
     const screen = s.screen!;
-    if (this.backedUp(s)) {
+    if (this.io.backedUp(s)) {
       if (s.closed) return false;
       screen.skippedTicks++;
       this.counters.skippedTicks++;
@@ -533,7 +476,7 @@ export class Hub {
       screen.behind = false;
       this.counters.catchUps++;
     }
-    this.sendBinary(s, bytes);
+    this.io.sendBinary(s, bytes);
     screen.bytesOut += bytes.byteLength;
     screen.lastTickAt = now;
     return true;
@@ -544,94 +487,14 @@ export class Hub {
     this.acks.flush(now, (phone) => {
       const s = this.sessionByPhone.get(phone.id);
       if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
-      if (this.backedUp(s)) return s.closed ? 'drop' : 'later';
-      this.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+      if (this.io.backedUp(s)) return s.closed ? 'drop' : 'later';
+      this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
       return 'sent';
     });
-  }
-
-  /**
-   * True while the client's socket holds more than the soft cap (it should skip this send).
-   * Past the hard cap, or backed up for longer than maxBackedUpMs, it is closed with TOO_SLOW:
-   * it reconnects to a fresh snapshot instead of the hub holding its backlog.
-   */
-  private backedUp(s: Session): boolean {
-    const queued = s.socket.bufferedAmount;
-    if (queued <= this.limits.softBufferedBytes) {
-      s.backedUpSince = null;
-      return false;
-    }
-    const now = this.opts.clock.now();
-    s.backedUpSince ??= now;
-    if (
-      queued > this.limits.hardBufferedBytes ||
-      now - s.backedUpSince > this.limits.maxBackedUpMs
-    ) {
-      this.counters.slowClosed++;
-      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up too far or for too long');
-    }
-    return true;
-  }
-
-  private sendJson(s: Session, msg: HubMessage): void {
-    this.sendText(s, JSON.stringify(msg));
-  }
-
-  private sendText(s: Session, text: string): void {
-    if (s.closed) return;
-    this.counters.messagesOut++;
-    s.socket.send(text);
-  }
-
-  private sendBinary(s: Session, frame: Uint8Array): void {
-    if (s.closed) return;
-    this.counters.messagesOut++;
-    s.socket.send(frame);
-  }
-
-  /** Tells the client why, logs one line, closes it. Nothing else is affected. */
-  private reject(s: Session, code: number, message: string): void {
-    if (s.closed) return;
-    this.counters.badMessages += code === CloseCode.BAD_MESSAGE ? 1 : 0;
-    this.opts.log.warn(
-      { address: s.info.address, role: s.role, code, reason: message },
-      'closing client',
-    );
-    this.sendJson(s, { type: 'error', code, message });
-    this.close(s, code, message);
-  }
-
-  private close(s: Session, code: number, reason: string): void {
-    if (s.closed) return;
-    s.socket.close(code, reason.slice(0, 120));
-    this.onClosed(s);
   }
 
   private restartTick(): void {
     this.opts.clock.clearInterval(this.tickTimer);
     this.tickTimer = this.opts.clock.setInterval(() => this.tick(), 1000 / this.settings.tickHz);
-  }
-
-  private activePhoneCount(): number {
-    let n = 0;
-    for (const p of this.phones.values()) if (!p.dozing) n++;
-    return n;
-  }
-
-  private waitingCount(): number {
-    let n = 0;
-    for (const s of this.sessions) if (s.waiting) n++;
-    return n;
-  }
-
-  private screenTimings(): ScreenTiming[] {
-    const out: ScreenTiming[] = [];
-    for (const s of this.sessions) {
-      const st = s.screen?.stats;
-      // An unconverged clock's error says nothing about the steady state: leave it out.
-      const errorMs = st?.clock.converged ? st.clock.errorMs : undefined;
-      if (st) out.push({ jitterMs: st.jitterMs, rttMs: st.clock.rttMs, errorMs });
-    }
-    return out;
   }
 }
