@@ -6,12 +6,12 @@
  * `silenceMs`) is treated as dropped, since a screen receives ticks many times a second.
  */
 import WebSocket from 'ws';
-import { FATAL_CLOSE_CODES } from '../../shared/protocol/codes';
-import type { ErrorMsg, HubMessage } from '../../shared/protocol/hub-messages';
+import type { HubMessage } from '../../shared/protocol/hub-messages';
 import type { HelloMsg } from '../../shared/protocol/messages';
-import { backoffDelay, type BackoffPolicy } from '../../shared/net/backoff';
+import type { BackoffPolicy } from '../../shared/net/backoff';
+import { LinkSession, type CloseDecision, type LinkState } from '../../shared/net/link-session';
 
-export type LinkState = 'connecting' | 'live' | 'reconnecting' | 'refused';
+export type { LinkState };
 
 export interface HubLinkOptions {
   /** ws:// URL of the hub's WebSocket endpoint. */
@@ -31,11 +31,10 @@ export interface HubLinkOptions {
 
 export class HubLink {
   private ws: WebSocket | null = null;
-  private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
-  private lastError: ErrorMsg | null = null;
+  private readonly session: LinkSession;
   private url: string;
   state: LinkState = 'connecting';
   /** Connection attempts made so far (for the report and the storm bench). */
@@ -43,6 +42,7 @@ export class HubLink {
 
   constructor(private readonly opts: HubLinkOptions) {
     this.url = opts.url;
+    this.session = new LinkSession(opts.backoff, opts.random ?? Math.random);
   }
 
   get currentUrl(): string {
@@ -95,7 +95,7 @@ export class HubLink {
   private open(): void {
     this.retryTimer = null;
     this.attempts++;
-    this.lastError = null;
+    this.session.opening();
     let ws: WebSocket;
     try {
       ws = new WebSocket(this.url, {
@@ -104,14 +104,8 @@ export class HubLink {
       });
     } catch (err) {
       // A malformed URL: say so and keep trying (discovery may hand over a better one).
-      this.lastError = { type: 'error', code: 0, message: (err as Error).message };
-      const delay = backoffDelay(
-        this.opts.backoff,
-        this.attempt++,
-        this.opts.random ?? Math.random,
-      );
-      this.setState('reconnecting', this.lastError.message, delay);
-      this.retryTimer = setTimeout(() => this.open(), delay);
+      this.session.failed((err as Error).message);
+      this.retry(this.session.closed(0, ''));
       return;
     }
     ws.binaryType = 'nodebuffer';
@@ -126,23 +120,14 @@ export class HubLink {
       const buf = Buffer.isBuffer(data) ? data : Buffer.concat(data as Buffer[]);
       if (isBinary)
         return this.opts.onBinary(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
-      let msg: HubMessage;
-      try {
-        msg = JSON.parse(buf.toString('utf8')) as HubMessage;
-      } catch {
-        return;
-      }
-      if (msg.type === 'welcome') {
-        this.attempt = 0;
-        this.setState('live');
-      } else if (msg.type === 'error') {
-        this.lastError = msg;
-      }
+      const { msg, live } = this.session.text(buf.toString('utf8'));
+      if (!msg) return;
+      if (live) this.setState('live');
       this.opts.onMessage(msg);
     });
     // Errors (refused, reset, timeout) are followed by 'close'; handling it keeps them harmless.
     ws.on('error', (err) => {
-      this.lastError ??= { type: 'error', code: 0, message: err.message };
+      this.session.failed(err.message);
     });
     ws.on('close', (code, reason) => this.onClose(ws, code, reason.toString()));
   }
@@ -152,20 +137,21 @@ export class HubLink {
     this.ws = null;
     this.clearTimers();
     if (this.stopped) return;
-    const detail = this.lastError?.message || reason || `closed (${code})`;
-    if (FATAL_CLOSE_CODES.includes(code)) {
-      this.setState('refused', detail);
-      return;
-    }
-    const delay = backoffDelay(this.opts.backoff, this.attempt++, this.opts.random ?? Math.random);
-    this.setState('reconnecting', detail, delay);
-    this.retryTimer = setTimeout(() => this.open(), delay);
+    this.retry(this.session.closed(code, reason), code);
+  }
+
+  /** Refused for good, or the next attempt after the backoff delay. */
+  private retry(next: CloseDecision, code = 0): void {
+    const detail = next.detail || `closed (${code})`;
+    if (next.state === 'refused') return this.setState('refused', detail);
+    this.setState('reconnecting', detail, next.retryInMs);
+    this.retryTimer = setTimeout(() => this.open(), next.retryInMs);
   }
 
   private armWatchdog(ws: WebSocket): void {
     if (this.watchdog) clearTimeout(this.watchdog);
     this.watchdog = setTimeout(() => {
-      this.lastError = { type: 'error', code: 0, message: 'hub went silent' };
+      this.session.failed('hub went silent', true);
       ws.terminate();
     }, this.opts.silenceMs ?? 3000);
   }

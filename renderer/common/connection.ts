@@ -4,13 +4,13 @@
  * reports is honest: 'connecting' until welcome, 'live' after, 'reconnecting' while away, and
  * 'refused' after a close code that must not be retried.
  */
-import { FATAL_CLOSE_CODES } from '../../shared/protocol/codes';
-import type { ErrorMsg, HubMessage } from '../../shared/protocol/hub-messages';
+import type { HubMessage } from '../../shared/protocol/hub-messages';
 import type { HelloMsg } from '../../shared/protocol/messages';
 import { WS_PATH } from '../../shared/protocol/version';
-import { backoffDelay, type BackoffPolicy } from '../../shared/net/backoff';
+import type { BackoffPolicy } from '../../shared/net/backoff';
+import { LinkSession, type LinkState } from '../../shared/net/link-session';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'refused';
+export type ConnectionState = LinkState;
 
 export interface ConnectionOptions {
   /** Base URL of the hub (http[s]://host:port); default: the page's own origin. */
@@ -25,13 +25,14 @@ export interface ConnectionOptions {
 
 export class HubConnection {
   private ws: WebSocket | null = null;
-  private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private lastError: ErrorMsg | null = null;
+  private readonly session: LinkSession;
   state: ConnectionState = 'connecting';
 
-  constructor(private readonly opts: ConnectionOptions) {}
+  constructor(private readonly opts: ConnectionOptions) {
+    this.session = new LinkSession(opts.backoff);
+  }
 
   start(): void {
     this.stopped = false;
@@ -63,38 +64,25 @@ export class HubConnection {
     const ws = new WebSocket(base.toString());
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
-    this.lastError = null;
+    this.session.opening();
     ws.onopen = () => ws.send(JSON.stringify(this.opts.hello()));
     ws.onmessage = (ev: MessageEvent) => {
-      if (typeof ev.data === 'string') {
-        let msg: HubMessage;
-        try {
-          msg = JSON.parse(ev.data) as HubMessage;
-        } catch {
-          return;
-        }
-        if (msg.type === 'welcome') {
-          this.attempt = 0;
-          this.setState('live');
-        } else if (msg.type === 'error') {
-          this.lastError = msg;
-        }
-        this.opts.onMessage(msg);
-      } else {
+      if (typeof ev.data !== 'string') {
         this.opts.onBinary(new Uint8Array(ev.data as ArrayBuffer));
+        return;
       }
+      const { msg, live } = this.session.text(ev.data);
+      if (!msg) return;
+      if (live) this.setState('live');
+      this.opts.onMessage(msg);
     };
     ws.onclose = (ev: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
       if (this.stopped) return;
-      if (FATAL_CLOSE_CODES.includes(ev.code)) {
-        this.setState('refused', this.lastError?.message ?? ev.reason);
-        return;
-      }
-      const delay = backoffDelay(this.opts.backoff, this.attempt++, Math.random);
-      this.setState('reconnecting', this.lastError?.message ?? ev.reason);
-      this.timer = setTimeout(() => this.open(), delay);
+      const next = this.session.closed(ev.code, ev.reason);
+      this.setState(next.state, next.detail);
+      if (next.state === 'reconnecting') this.timer = setTimeout(() => this.open(), next.retryInMs);
     };
   }
 

@@ -1,13 +1,14 @@
 /**
  * Many phones for reconnect tests and the storm bench. The real phone reconnect logic lives in
  * the browser page (renderer/common/connection.ts); these Node clients follow the same rules with
- * the same code: shared/net/backoff.ts (PHONE_BACKOFF, full jitter), attempt counter reset on
- * welcome, hello with the resume token from the last welcome. Every connection attempt is
- * timestamped, so the storm's peak attempts per 100 ms can be measured.
+ * the same code: shared/net/link-session.ts with PHONE_BACKOFF (full jitter, attempt counter reset
+ * on welcome, fatal close codes never retried), hello with the resume token from the last
+ * welcome. Every connection attempt is timestamped, so the storm's peak attempts per 100 ms can
+ * be measured.
  */
 import WebSocket from 'ws';
-import { backoffDelay, type BackoffPolicy } from '../../shared/net/backoff';
-import type { HubMessage } from '../../shared/protocol/hub-messages';
+import type { BackoffPolicy } from '../../shared/net/backoff';
+import { LinkSession } from '../../shared/net/link-session';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 
 export interface SwarmOptions {
@@ -30,7 +31,8 @@ export interface SwarmPhone {
   /** performance.now() of the latest welcome. */
   lastWelcomeAt: number;
   ws: WebSocket | null;
-  attempt: number;
+  /** The browser pages' reconnect rules (shared/net/link-session.ts), one per phone. */
+  link: LinkSession;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -58,7 +60,7 @@ export class PhoneSwarm {
         welcomes: 0,
         lastWelcomeAt: 0,
         ws: null,
-        attempt: 0,
+        link: new LinkSession(opts.backoff, opts.random),
         timer: null,
       });
   }
@@ -104,6 +106,7 @@ export class PhoneSwarm {
     this.attemptTimes.push(performance.now());
     const ws = new WebSocket(this.opts.url, { perMessageDeflate: false });
     p.ws = ws;
+    p.link.opening();
     ws.on('open', () =>
       ws.send(
         JSON.stringify({
@@ -117,9 +120,8 @@ export class PhoneSwarm {
     );
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
-      const msg = JSON.parse(String(data)) as HubMessage;
-      if (msg.type !== 'welcome') return;
-      p.attempt = 0;
+      const { msg, live } = p.link.text(String(data));
+      if (!live || msg?.type !== 'welcome') return;
       if (p.welcomes > 0 && (msg.clientId !== p.id || msg.flag !== p.flag)) {
         // Identity lost: recorded so the caller's checks fail loudly.
         p.id = -Math.abs(msg.clientId);
@@ -134,13 +136,14 @@ export class PhoneSwarm {
     ws.on('error', () => {
       // 'close' follows; refused connections during the restart are expected.
     });
-    ws.on('close', () => {
+    ws.on('close', (code, reason) => {
       if (p.ws !== ws) return;
       p.ws = null;
       if (this.stopped) return;
-      const delay = backoffDelay(this.opts.backoff, p.attempt++, this.opts.random);
-      this.plannedTimes.push(performance.now() + delay);
-      p.timer = setTimeout(() => this.connect(p), delay);
+      const next = p.link.closed(code, reason.toString());
+      if (next.state === 'refused') return; // as a page would: never retry a fatal close
+      this.plannedTimes.push(performance.now() + next.retryInMs);
+      p.timer = setTimeout(() => this.connect(p), next.retryInMs);
     });
   }
 

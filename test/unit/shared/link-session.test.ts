@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCode } from '../../../shared/protocol/codes';
+import { LinkSession } from '../../../shared/net/link-session';
+
+const policy = { baseMs: 100, capMs: 1000 };
+const maxRandom = (): number => 0.999999; // delay ≈ the ceiling, so growth is visible
+
+describe('LinkSession', () => {
+  it('backs off with growing, capped ceilings and resets on welcome', () => {
+    const link = new LinkSession(policy, maxRandom);
+    const delays = [0, 1, 2, 3, 4, 5].map(() => {
+      const next = link.closed(1006, '');
+      return next.state === 'reconnecting' ? Math.round(next.retryInMs) : -1;
+    });
+    expect(delays).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect(link.text(JSON.stringify({ type: 'welcome' })).live).toBe(true);
+    const after = link.closed(1006, '');
+    expect(after.state === 'reconnecting' && Math.round(after.retryInMs)).toBe(100);
+  });
+
+  it('refuses for good on a fatal code, explaining with the hub’s own error', () => {
+    const link = new LinkSession(policy, maxRandom);
+    link.text(
+      JSON.stringify({
+        type: 'error',
+        code: CloseCode.UNAUTHORIZED,
+        message: 'wrong or missing wall key',
+      }),
+    );
+    expect(link.closed(CloseCode.UNAUTHORIZED, 'x')).toEqual({
+      state: 'refused',
+      detail: 'wrong or missing wall key',
+    });
+  });
+
+  it('keeps the hub’s explanation over a socket error, unless told otherwise; forgets it on a new attempt', () => {
+    const link = new LinkSession(policy, maxRandom);
+    link.text(JSON.stringify({ type: 'error', code: CloseCode.TOO_SLOW, message: 'backed up' }));
+    link.failed('ECONNRESET');
+    expect(link.closed(CloseCode.TOO_SLOW, '').detail).toBe('backed up');
+    link.opening();
+    link.failed('first');
+    link.failed('hub went silent', true);
+    expect(link.closed(1006, 'reason').detail).toBe('hub went silent');
+    link.opening();
+    expect(link.closed(1006, 'going away').detail).toBe('going away');
+  });
+
+  it('ignores frames that are not JSON', () => {
+    expect(new LinkSession(policy).text('{nope')).toEqual({ msg: null, live: false });
+  });
+});
