@@ -27,6 +27,9 @@ export function pickFlag(
   return regionFromLanguage(lang) ?? regionFromLanguage(acceptLanguage) ?? FALLBACK_FLAG;
 }
 
+/** One segmenter for all names: each instance holds native ICU state, too heavy per join. */
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /** Display names: one line, no control or bidi-override characters, at most 24 graphemes. */
 export function sanitizeName(name: string | undefined): string {
   if (!name) return '';
@@ -34,9 +37,6 @@ export function sanitizeName(name: string | undefined): string {
     .replace(/\s+/g, ' ')
     .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '')
     .trim();
-  const graphemes = Array.from(
-    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(clean),
-    (g) => g.segment,
-  );
+  const graphemes = Array.from(graphemeSegmenter.segment(clean), (g) => g.segment);
   return graphemes.slice(0, 24).join('').trim();
 }
