@@ -148,6 +148,19 @@ export function createHubMetrics(hub: Hub): HubMetrics {
       this.set(process.memoryUsage.rss());
     },
   });
+  new Gauge({
+    name: 'flagwall_process_memory_bytes',
+    help: 'Hub memory by kind: JS heap used and total, and external (Buffers, native) memory.',
+    labelNames: ['kind'],
+    registers,
+    collect() {
+      const m = process.memoryUsage();
+      this.set({ kind: 'heap_used' }, m.heapUsed);
+      this.set({ kind: 'heap_total' }, m.heapTotal);
+      this.set({ kind: 'external' }, m.external);
+      this.set({ kind: 'array_buffers' }, m.arrayBuffers);
+    },
+  });
   new Counter({
     name: 'flagwall_process_cpu_seconds_total',
     help: 'User plus system CPU time of the hub process.',

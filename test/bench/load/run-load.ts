@@ -36,6 +36,10 @@ export interface HubFigures {
   hub_catch_ups: number | null;
   hub_slow_closed: number | null;
   hub_rate_limited: number | null;
+  /** JS heap used / reserved, and external (Buffer, native) memory at the end of the run, MB. */
+  hub_heap_used_mb: number | null;
+  hub_heap_total_mb: number | null;
+  hub_external_mb: number | null;
 }
 
 const RSS_SAMPLE_MS = 100;
@@ -121,6 +125,9 @@ export async function runLoad(
   }
 }
 
+const mb = (bytes: number | null): number | null =>
+  bytes === null ? null : round2(bytes / (1024 * 1024));
+
 /** Reads the hub's /metrics: tick cost, event-loop lag and the slow-consumer counters. */
 export async function hubFigures(baseUrl: string): Promise<HubFigures> {
   const { samples } = parsePrometheusText(await (await fetch(`${baseUrl}/metrics`)).text());
@@ -139,5 +146,8 @@ export async function hubFigures(baseUrl: string): Promise<HubFigures> {
     hub_catch_ups: get('flagwall_catch_ups_total'),
     hub_slow_closed: get('flagwall_slow_closed_total'),
     hub_rate_limited: get('flagwall_rate_limited_total'),
+    hub_heap_used_mb: mb(get('flagwall_process_memory_bytes', { kind: 'heap_used' })),
+    hub_heap_total_mb: mb(get('flagwall_process_memory_bytes', { kind: 'heap_total' })),
+    hub_external_mb: mb(get('flagwall_process_memory_bytes', { kind: 'external' })),
   };
 }
