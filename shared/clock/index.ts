@@ -7,3 +7,4 @@ export {
   type ClockSyncOptions,
   type ClockSyncStats,
 } from './types';
+export { PingedClock, type ClockStats, type ClockTimers, type PingSink } from './pinged-clock';
