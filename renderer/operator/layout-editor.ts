@@ -260,28 +260,8 @@ export class LayoutEditor {
     this.layout.screens.forEach((p, i) => {
       if (i === index) return;
       const o = outerRect(p);
-      for (const [mine, target] of [
-        [me.x, o.x + o.w],
-        [me.x + me.w, o.x],
-        [me.x, o.x],
-        [me.x + me.w, o.x + o.w],
-      ] as const)
-        if (
-          Math.abs(mine - target) < tol &&
-          (bestX === null || Math.abs(mine - target) < Math.abs(bestX))
-        )
-          bestX = target - mine;
-      for (const [mine, target] of [
-        [me.y, o.y + o.h],
-        [me.y + me.h, o.y],
-        [me.y, o.y],
-        [me.y + me.h, o.y + o.h],
-      ] as const)
-        if (
-          Math.abs(mine - target) < tol &&
-          (bestY === null || Math.abs(mine - target) < Math.abs(bestY))
-        )
-          bestY = target - mine;
+      bestX = closerSnap(bestX, me.x, me.w, o.x, o.w, tol);
+      bestY = closerSnap(bestY, me.y, me.h, o.y, o.h, tol);
     });
     return {
       x: bestX === null ? roundTo(x, GRID_MM) : x + bestX,
@@ -295,4 +275,28 @@ const roundTo = (v: number, step: number): number => Math.round(v / step) * step
 function hexAlpha(hex: string, a: number): string {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a})`;
+}
+
+/**
+ * Along one axis: the shift that would put one of my edges on one of the other screen's edges
+ * (mine against theirs, both sides), if within `tol` and closer than the best so far.
+ */
+export function closerSnap(
+  best: number | null,
+  start: number,
+  size: number,
+  otherStart: number,
+  otherSize: number,
+  tol: number,
+): number | null {
+  for (const [mine, target] of [
+    [start, otherStart + otherSize],
+    [start + size, otherStart],
+    [start, otherStart],
+    [start + size, otherStart + otherSize],
+  ] as const) {
+    const shift = target - mine;
+    if (Math.abs(shift) < tol && (best === null || Math.abs(shift) < Math.abs(best))) best = shift;
+  }
+  return best;
 }

@@ -128,13 +128,9 @@ export function lerpPath(a: Point, b: Point, n: number): Point[] {
   });
 }
 
-export interface PixelBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  data: number[];
-}
+import type { PixelBox } from '../../renderer/screen/pixel-reader';
+
+export type { PixelBox };
 
 /**
  * Pixels of the screen page's canvas in a box of ±half CSS px around a wall point, read from the
