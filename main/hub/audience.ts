@@ -5,6 +5,7 @@
  */
 import type { AudienceStats, OperatorStateMsg } from '../../shared/protocol/hub-messages';
 import type { Hub } from './hub';
+import { countWaiting } from './hub-queries';
 
 /** Most phones listed in the console (newest first); the counts always cover all of them. */
 const MAX_LISTED_PHONES = 500;
@@ -101,10 +102,8 @@ export function phonesAndAudience(
     phones.push({ id: p.id, flag: p.flag, name: p.name, dozing: p.dozing });
   }
   phones.sort((a, b) => b.id - a.id);
-  let waiting = 0;
-  for (const s of hub.sessions) if (s.waiting) waiting++;
   return {
     phones: phones.slice(0, MAX_LISTED_PHONES),
-    audience: audience.stats(connected, dozing, waiting),
+    audience: audience.stats(connected, dozing, countWaiting(hub.sessions)),
   };
 }

@@ -1,15 +1,11 @@
 /** The /healthz report: enough for a monitor, and for the operator console's screen list. */
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Hub } from './hub';
+import { countPhones } from './hub-queries';
 
 export function healthReport(hub: Hub, version: string) {
   const screens = [];
-  let phones = 0;
-  let dozing = 0;
-  for (const p of hub.phones.values()) {
-    if (p.dozing) dozing++;
-    else phones++;
-  }
+  const { active: phones, dozing } = countPhones(hub.phones.values());
   for (const s of hub.sessions) {
     if (s.role !== 'screen' || !s.screen) continue;
     screens.push({

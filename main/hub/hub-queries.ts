@@ -6,11 +6,15 @@ import type { Phone } from './phones';
 import type { ScreenTiming } from './playout';
 import type { Session } from './session';
 
-/** Phones on the wall now (dozing ones are not). */
-export function countActivePhones(phones: Iterable<Phone>): number {
-  let n = 0;
-  for (const p of phones) if (!p.dozing) n++;
-  return n;
+/** Phones on the wall now (active) and those disconnected within their grace period (dozing). */
+export function countPhones(phones: Iterable<Phone>): { active: number; dozing: number } {
+  let active = 0;
+  let dozing = 0;
+  for (const p of phones) {
+    if (p.dozing) dozing++;
+    else active++;
+  }
+  return { active, dozing };
 }
 
 /** Phones waiting for a place because the wall is full. */

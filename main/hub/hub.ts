@@ -22,7 +22,7 @@ import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
 import { choosePlayoutDelay, PlayoutDelay } from './playout';
-import { countActivePhones, countWaiting, screenTimings, welcomeMessage } from './hub-queries';
+import { countPhones, countWaiting, screenTimings, welcomeMessage } from './hub-queries';
 import { TickFanout } from './tick';
 import { AckQueue } from './acks';
 import { RippleLog } from './ripples';
@@ -313,7 +313,7 @@ export class Hub {
         this.io.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
       phone.dozing = false;
     } else {
-      if (countActivePhones(this.phones.values()) >= this.settings.maxPhones) {
+      if (countPhones(this.phones.values()).active >= this.settings.maxPhones) {
         s.waiting = true;
         s.waitingHello = hello;
         this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
@@ -378,7 +378,7 @@ export class Hub {
       .filter((s) => s.waiting)
       .sort((a, b) => a.connectedAt - b.connectedAt);
     for (const s of waiting) {
-      if (countActivePhones(this.phones.values()) >= this.settings.maxPhones) break;
+      if (countPhones(this.phones.values()).active >= this.settings.maxPhones) break;
       s.waiting = false;
       s.role = null;
       this.opts.clock.clearTimeout(s.helloTimer);
@@ -450,7 +450,7 @@ export class Hub {
 
   /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
   private sendPresence(): void {
-    const msg: HubMessage = { type: 'presence', phones: countActivePhones(this.phones.values()) };
+    const msg: HubMessage = { type: 'presence', phones: countPhones(this.phones.values()).active };
     const phones: Session[] = [];
     for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) phones.push(s);
     // Over 80% of the interval, so a round ends before the next begins even if ticks run late.

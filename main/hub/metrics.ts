@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Hub, HubCounters } from './hub';
+import { countPhones } from './hub-queries';
 
 export interface HubMetrics {
   registry: Registry;
@@ -69,12 +70,7 @@ export function createHubMetrics(hub: Hub): HubMetrics {
     labelNames: ['state'],
     registers,
     collect() {
-      let active = 0;
-      let dozing = 0;
-      for (const p of hub.phones.values()) {
-        if (p.dozing) dozing++;
-        else active++;
-      }
+      const { active, dozing } = countPhones(hub.phones.values());
       this.set({ state: 'active' }, active);
       this.set({ state: 'dozing' }, dozing);
     },

@@ -15,6 +15,7 @@ import { WHOLE_WALL } from '../../shared/geometry/slice';
 import { holdsBottomRight, sliceFor, type WallLayout } from '../../shared/geometry/layout';
 import type { HubClock } from './clock';
 import type { Hub } from './hub';
+import { countPhones } from './hub-queries';
 import type { Logger } from './logger';
 import { Audience, phonesAndAudience } from './audience';
 import { pickFlag } from './flags';
@@ -101,9 +102,7 @@ export class Operator {
           s.phone?.flag ?? pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
         this.audience.recordJoin(flag, lang, s.info.userAgent);
       }
-      let onWall = 0;
-      for (const p of this.opts.hub.phones.values()) if (!p.dozing) onWall++;
-      this.audience.observe(onWall);
+      this.audience.observe(countPhones(this.opts.hub.phones.values()).active);
     }
   }
 

@@ -75,15 +75,17 @@ function collect(into: Result, trace: ClockTracePoint[], convergeMs: number | nu
 const worldFor = (p: BenchProfile, seed: number) =>
   new SimWorld({ profile: p.link, seed, localOffsetMs: 3200, localDriftPpm: p.driftPpm });
 
+const emptyResult = (): Result => ({
+  requests: 0,
+  simulatedMs: 0,
+  errors: [],
+  convergeMs: [],
+  settleMs: [],
+  outsideBound: 0,
+});
+
 async function runSystem(system: string, p: BenchProfile, seeds: number[]): Promise<Result> {
-  const r: Result = {
-    requests: 0,
-    simulatedMs: 0,
-    errors: [],
-    convergeMs: [],
-    settleMs: [],
-    outsideBound: 0,
-  };
+  const r = emptyResult();
   for (const seed of seeds) {
     if (system === 'flagwall') {
       const run = runFlagwallClock(worldFor(p, seed), p.durationMs);
@@ -111,14 +113,7 @@ async function tune(): Promise<void> {
       for (const interval of [2000, 5000, 15_000, 30_000]) {
         if (repeat * delay >= interval) continue;
         const opts = { interval, timeout: 1000, delay, repeat };
-        const r: Result = {
-          requests: 0,
-          simulatedMs: 0,
-          errors: [],
-          convergeMs: [],
-          settleMs: [],
-          outsideBound: 0,
-        };
+        const r = emptyResult();
         for (const seed of [101, 102, 103]) {
           const run = await runTimesync(worldFor(p, seed), p.durationMs, opts);
           collect(r, run.trace, run.convergeMs);
