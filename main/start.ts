@@ -65,7 +65,10 @@ async function main(): Promise<void> {
   const app = join(packageRoot, 'dist', 'main', 'electron', 'app.cjs');
   if (binary && existsSync(app)) {
     // The package root, not app.cjs: Electron then reads package.json (name → userData dir).
-    const child = spawn(binary, [packageRoot, ...args], { stdio: 'inherit' });
+    // The hub runs in Electron's main process: give it the young generation the `flagwall` bin's
+    // shebang gives Node (docs/hot-path.md, "Memory").
+    const jsFlags = '--js-flags=--max-semi-space-size=32';
+    const child = spawn(binary, [jsFlags, packageRoot, ...args], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }

@@ -99,6 +99,7 @@ function toLine(
     expected_deliveries: r.sent * (load.screens - (load.stall ? 1 : 0)),
     max_ms: r.max,
     server_cpu_ms: Math.round(run.serverCpuMs),
+    server_cpu_sys_ms: Math.round(run.serverSysMs),
     server_cpu_ms_per_1k_delivered: perK(r.delivered),
     server_rss_ready_mb: round2(run.rssReadyMb),
     server_rss_growth_mb: round2(run.rssMaxRunMb - run.rssReadyMb),

@@ -21,4 +21,23 @@ describe('fanout bench smoke run', () => {
       expect(line.server_peak_rss_mb, line.system).toBeGreaterThan(10);
     }
   }, 120_000);
+
+  it('ws_floor receives every move and relays none (the CPU floor the others are read against)', async () => {
+    const [floor] = await main([
+      '--phones',
+      '10',
+      '--screens',
+      '1',
+      '--hz',
+      '20',
+      '--seconds',
+      '1',
+      '--systems',
+      'ws_floor',
+    ]);
+    expect(floor!.errors).toEqual([]);
+    expect(floor!.sent).toBeGreaterThan(10 * 20 * 0.5);
+    expect(floor!.delivered).toBe(0);
+    expect(floor!.server_cpu_ms).toBeGreaterThanOrEqual(0);
+  }, 60_000);
 });

@@ -2,10 +2,13 @@
  * What the bench's processes and threads tell each other, and the latency histogram they share.
  * The load generator is a child process of the bench; its clients live in worker threads.
  */
-export type SystemName = 'flagwall' | 'socketio' | 'naive' | 'socketio_volatile';
-/** Run by default; socketio_volatile (drops a busy screen's updates) on request. */
+export type SystemName = 'flagwall' | 'socketio' | 'naive' | 'socketio_volatile' | 'ws_floor';
+/**
+ * Run by default. On request: socketio_volatile (drops a busy screen's updates) and ws_floor (a ws
+ * server that only receives: the floor of server CPU per update, for reading the others against).
+ */
 export const SYSTEMS: readonly SystemName[] = ['flagwall', 'socketio', 'naive'];
-export const ALL_SYSTEMS: readonly SystemName[] = [...SYSTEMS, 'socketio_volatile'];
+export const ALL_SYSTEMS: readonly SystemName[] = [...SYSTEMS, 'socketio_volatile', 'ws_floor'];
 
 export interface LoadConfig {
   system: SystemName;

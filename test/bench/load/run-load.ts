@@ -4,7 +4,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { procCpuMs, procRssMb, startServer, BENCH_KEY } from './server-proc';
+import { procCpuSplitMs, procRssMb, startServer, BENCH_KEY } from './server-proc';
 import { parsePrometheusText } from '../../support/prometheus-text';
 import { round2 } from './protocol';
 import type {
@@ -19,6 +19,8 @@ export interface LoadRun {
   system: SystemName;
   result: GeneratorResult;
   serverCpuMs: number;
+  /** The kernel's share of serverCpuMs (syscalls, socket work). */
+  serverSysMs: number;
   /** RSS when every client had joined, the highest sampled during the run, and the kernel's peak. */
   rssReadyMb: number;
   rssMaxRunMb: number;
@@ -63,7 +65,7 @@ export async function runLoad(
   const base = { ticks: null as number | null };
   try {
     const run = await new Promise<LoadRun>((resolve, reject) => {
-      let cpu0 = 0;
+      let cpu0 = { user: 0, sys: 0 };
       let rssReady = 0;
       let rssMax = 0;
       let sampler: NodeJS.Timeout | null = null;
@@ -84,20 +86,23 @@ export async function runLoad(
           () => (rssMax = Math.max(rssMax, procRssMb(server.pid).rss)),
           RSS_SAMPLE_MS,
         );
-        cpu0 = procCpuMs(server.pid);
+        cpu0 = procCpuSplitMs(server.pid);
         gen.send({ type: 'go' } satisfies ToGenerator);
       };
       gen.on('message', (m: FromGenerator) => {
         if (m.type === 'ready') {
           void readyToGo();
         } else if (m.type === 'done') {
-          const serverCpuMs = procCpuMs(server.pid) - cpu0;
+          const cpu1 = procCpuSplitMs(server.pid);
+          const serverSysMs = cpu1.sys - cpu0.sys;
+          const serverCpuMs = cpu1.user - cpu0.user + serverSysMs;
           const { rss, peak } = procRssMb(server.pid);
           stop();
           resolve({
             system,
             result: m.result,
             serverCpuMs,
+            serverSysMs,
             rssReadyMb: rssReady,
             rssMaxRunMb: Math.max(rssMax, rss),
             rssPeakMb: peak,

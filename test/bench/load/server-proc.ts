@@ -3,7 +3,7 @@
  * /proc/<pid> — the kernel's accounting of that process, the same way for all three systems.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,8 @@ export interface ServerProc {
 }
 
 /**
- * flagwall: `node dist/main/cli.js hub --port 0 --host 127.0.0.1 --no-mdns --data <tmp>`, exactly
- * as users start it (build first); the port is parsed from its banner. The others: our relay
+ * flagwall: `node <shebang flags> dist/main/cli.js hub --port 0 --host 127.0.0.1 --no-mdns
+ * --data <tmp>`, exactly as users start it (build first); the port is parsed from its banner. The others: our relay
  * scripts under servers/. `maxPhones` seeds hub.json when the load needs more than the default.
  */
 export async function startServer(
@@ -34,13 +34,19 @@ export async function startServer(
     dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
     if (opts.maxPhones) seedSettings(dataDir, { maxPhones: opts.maxPhones });
     const cli = join(root, 'dist/main/cli.js');
-    // BENCH_PROFILE_DIR=<dir>: the hub writes a V8 CPU profile there when it stops.
+    // The bin's shebang (`#!/usr/bin/env -S node <flags>`) is how npx and npm start it: same flags.
+    const shebangFlags = readFileSync(cli, 'utf8').split('\n', 1)[0]!.split(' ').slice(3);
+    // For investigating: BENCH_HUB_FLAGS adds node flags (e.g. "--trace-gc"), BENCH_HUB_LOG=<file>
+    // keeps the hub's stdout, BENCH_PROFILE_DIR=<dir> gets a V8 CPU profile when the hub stops.
+    const extra = process.env.BENCH_HUB_FLAGS?.split(' ') ?? [];
     const profile = process.env.BENCH_PROFILE_DIR
       ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
       : [];
     child = spawn(
       process.execPath,
       [
+        ...shebangFlags,
+        ...extra,
         ...profile,
         cli,
         'hub',
@@ -61,17 +67,24 @@ export async function startServer(
       },
     );
   } else {
+    // Two variants: socket.io with volatile emits, and the naive server receiving without relaying.
     const volatile = system === 'socketio_volatile';
+    const floor = system === 'ws_floor';
     const script = join(
       root,
-      `test/bench/load/servers/${volatile ? 'socketio' : system}-server.ts`,
+      `test/bench/load/servers/${volatile ? 'socketio' : floor ? 'naive' : system}-server.ts`,
     );
     child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: root,
-      env: { ...process.env, BENCH_SIO_VOLATILE: volatile ? '1' : '0' },
+      env: {
+        ...process.env,
+        BENCH_SIO_VOLATILE: volatile ? '1' : '0',
+        BENCH_NAIVE_RELAY: floor ? '0' : '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   }
+  if (process.env.BENCH_HUB_LOG) child.stdout!.pipe(createWriteStream(process.env.BENCH_HUB_LOG));
   const port = await portFromOutput(child, system);
   return {
     system,
@@ -136,10 +149,17 @@ const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 
 /** User + system CPU time of `pid` so far, ms (from /proc/<pid>/stat). */
 export function procCpuMs(pid: number): number {
+  const { user, sys } = procCpuSplitMs(pid);
+  return user + sys;
+}
+
+/** User and system (kernel) CPU time of `pid` so far, ms. */
+export function procCpuSplitMs(pid: number): { user: number; sys: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  const ms = (field: string | undefined) => (Number(field) * 1000) / CLOCK_TICKS_PER_S;
+  return { user: ms(fields[11]), sys: ms(fields[12]) };
 }
 
 /** Current and peak resident set size of `pid`, MB (from /proc/<pid>/status). */

@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 const server = createServer();
 const wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 4096 });
 const screens = new Set<WebSocket>();
+const relay = process.env.BENCH_NAIVE_RELAY !== '0';
 
 wss.on('connection', (ws, req) => {
   const query = new URL(req.url ?? '/', 'http://x').searchParams;
@@ -26,6 +27,7 @@ wss.on('connection', (ws, req) => {
     } catch {
       return;
     }
+    if (!relay) return;
     const text = JSON.stringify({ id, x: move.x, y: move.y });
     for (const screen of screens) screen.send(text);
   });
