@@ -98,6 +98,9 @@ function toLine(
     ...(load.stall ? { delivered_to_stalled: r.deliveredStalled } : {}),
     expected_deliveries: r.sent * (load.screens - (load.stall ? 1 : 0)),
     max_ms: r.max,
+    ...(run.system === 'flagwall'
+      ? { wait_for_tick_p99_ms: r.waitP99, tick_to_screen_p99_ms: r.deliverP99 }
+      : {}),
     server_cpu_ms: Math.round(run.serverCpuMs),
     server_cpu_sys_ms: Math.round(run.serverSysMs),
     server_cpu_ms_per_1k_delivered: perK(r.delivered),

@@ -20,6 +20,11 @@ describe('fanout bench smoke run', () => {
       expect(line.server_cpu_ms_per_1k_updates, line.system).toBeGreaterThanOrEqual(0);
       expect(line.server_peak_rss_mb, line.system).toBeGreaterThan(10);
     }
+    // flagwall's latency also comes in its two parts, each on the same clock as the whole.
+    const fw = lines[0]!;
+    expect(fw.wait_for_tick_p99_ms).toBeGreaterThan(0);
+    expect(fw.tick_to_screen_p99_ms).toBeGreaterThan(0);
+    expect(fw.wait_for_tick_p99_ms as number).toBeLessThanOrEqual(fw.max_ms as number);
   }, 120_000);
 
   it('ws_floor receives every move and relays none (the CPU floor the others are read against)', async () => {

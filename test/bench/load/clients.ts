@@ -25,7 +25,8 @@ export interface ScreenClient {
   close(): void;
 }
 /** Called for every cursor position a screen receives: server phone id and the seq it carries. */
-export type OnMove = (id: number, k: number) => void;
+/** `tickAt`: flagwall only, the hub time stamped in the TICK frame that carried the move. */
+export type OnMove = (id: number, k: number, tickAt?: number) => void;
 
 const CONNECT_TIMEOUT_MS = 15_000;
 
@@ -101,8 +102,9 @@ function flagwallScreen(cfg: LoadConfig, index: number, onMove: OnMove): Promise
       const b = data as Buffer;
       if (b[0] !== BinTag.TICK || b.length < TICK_HEADER_BYTES) return;
       const n = b.readUInt16LE(13);
+      const tickAt = b.readDoubleLE(5);
       for (let i = 0, o = TICK_HEADER_BYTES; i < n; i++, o += TICK_MOVE_BYTES) {
-        onMove(b.readUInt32LE(o), b.readUInt16LE(o + 4));
+        onMove(b.readUInt32LE(o), b.readUInt16LE(o + 4), tickAt);
       }
     });
   });

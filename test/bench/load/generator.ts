@@ -68,14 +68,13 @@ async function main(): Promise<void> {
 }
 
 function merge(results: WorkerResult[], cpuMs: number, wallMs: number, joinErrors: string[]) {
-  const hist = new Uint32Array(HIST_BINS);
-  let samples = 0;
-  for (const r of results) {
-    for (let i = 0; i < HIST_BINS; i++) {
-      hist[i]! += r.hist[i]!;
-      samples += r.hist[i]!;
-    }
-  }
+  const merged = (pick: (r: WorkerResult) => Uint32Array) => {
+    const hist = new Uint32Array(HIST_BINS);
+    for (const r of results) for (let i = 0; i < HIST_BINS; i++) hist[i]! += pick(r)[i]!;
+    return hist;
+  };
+  const hist = merged((r) => r.hist);
+  const samples = hist.reduce((a, n) => a + n, 0);
   const sum = (f: (r: WorkerResult) => number) => results.reduce((a, r) => a + f(r), 0);
   const errors = [...new Set([...joinErrors, ...results.flatMap((r) => r.errors)])].slice(0, 10);
   return {
@@ -86,6 +85,8 @@ function merge(results: WorkerResult[], cpuMs: number, wallMs: number, joinError
     p50: histQuantile(hist, 0.5),
     p99: histQuantile(hist, 0.99),
     max: histQuantile(hist, 1),
+    waitP99: histQuantile(merged((r) => r.waitHist), 0.99),
+    deliverP99: histQuantile(merged((r) => r.deliverHist), 0.99),
     samples,
     cpuMs: Math.round(cpuMs),
     wallMs: Math.round(wallMs),

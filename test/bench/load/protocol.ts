@@ -45,6 +45,9 @@ export interface WorkerResult {
   /** Sends that went out later than one period after their slot (the generator fell behind). */
   late: number;
   hist: Uint32Array;
+  /** flagwall: send → hub's TICK stamp, and TICK stamp → screen (empty for the others). */
+  waitHist: Uint32Array;
+  deliverHist: Uint32Array;
   errors: string[];
 }
 
@@ -62,6 +65,9 @@ export interface GeneratorResult {
   p50: number | null;
   p99: number | null;
   max: number | null;
+  /** flagwall: p99 of send → TICK stamp (waiting for the tick) and of TICK stamp → screen. */
+  waitP99: number | null;
+  deliverP99: number | null;
   samples: number;
   /** The generator's own CPU (all its threads) during the timed phase, ms, and wall time, ms. */
   cpuMs: number;

@@ -39,6 +39,10 @@ const phones: { index: number; client: PhoneClient }[] = [];
 const screens: ScreenClient[] = [];
 const errors: string[] = [];
 const hist = new Uint32Array(HIST_BINS);
+// flagwall's latency in two parts: send → the TICK that carries it (stamped by the hub, same
+// clock), and that TICK → this screen.
+const waitHist = new Uint32Array(HIST_BINS);
+const deliverHist = new Uint32Array(HIST_BINS);
 let delivered = 0;
 let deliveredStalled = 0;
 let sent = 0;
@@ -61,7 +65,7 @@ async function joinScreens(): Promise<void> {
     const lastSeq = new Int32Array(cfg.phones);
     const stalled = cfg.stall && index === 0;
     try {
-      const screen = await screenClient(cfg, index, (id, k) => {
+      const screen = await screenClient(cfg, index, (id, k, tickAt) => {
         const phone = (idToIndex[id] ?? 0) - 1;
         if (phone < 0 || k < 1 || k > MAX_SEQ || lastSeq[phone] === k) return;
         lastSeq[phone] = k;
@@ -72,7 +76,12 @@ async function joinScreens(): Promise<void> {
           return;
         }
         delivered++;
-        histAdd(hist, sharedNow() - t);
+        const now = sharedNow();
+        histAdd(hist, now - t);
+        if (tickAt !== undefined) {
+          histAdd(waitHist, tickAt - t);
+          histAdd(deliverHist, now - tickAt);
+        }
       });
       screens.push(screen);
       if (stalled) screen.stall();
@@ -146,7 +155,8 @@ function finish(): void {
       lastChange = now;
     }
     if (now - lastChange >= quietMs || now >= deadline) {
-      post({ type: 'result', result: { sent, delivered, deliveredStalled, late, hist, errors } });
+      const result = { sent, delivered, deliveredStalled, late, hist, waitHist, deliverHist, errors };
+      post({ type: 'result', result });
     } else setTimeout(poll, 50);
   };
   poll();
