@@ -61,6 +61,25 @@ describe('/metrics', () => {
     expect(value(again, 'flagwall_phone_updates_total')).toBe(2);
   });
 
+  it('reports event-loop lag as the delay itself, not the monitor interval', async () => {
+    hub = await startTestHub();
+    const scrape = async () =>
+      parsePrometheusText(await (await fetch(`${hub!.url}/metrics`)).text()).samples;
+    await scrape(); // resets the window
+    await new Promise((r) => setTimeout(r, 300)); // an idle loop
+    const idle = await scrape();
+    // An idle loop's monitor fires every 10 ms: reading ~0.010 here would be the interval.
+    expect(value(idle, 'flagwall_event_loop_lag_seconds', { quantile: '0.5' })).toBeLessThan(0.008);
+    await new Promise((r) => setTimeout(r, 30)); // a reset monitor needs one tick to re-arm
+    const blockUntil = performance.now() + 80;
+    while (performance.now() < blockUntil); // the hub shares this thread's loop
+    await new Promise((r) => setTimeout(r, 50));
+    const blocked = await scrape();
+    expect(value(blocked, 'flagwall_event_loop_lag_seconds', { quantile: '1' })).toBeGreaterThan(
+      0.06,
+    );
+  });
+
   it('two hubs in one process keep separate registries', async () => {
     hub = await startTestHub();
     const other = await startTestHub();
