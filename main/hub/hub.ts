@@ -37,6 +37,7 @@ import {
   type TickObserver,
 } from './hub-types';
 import { SessionIO } from './session-io';
+import { TickSchedule } from './tick-schedule';
 
 export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
@@ -53,7 +54,7 @@ export class Hub {
   /** Set by metrics; called once per tick. */
   tickObserver: TickObserver | null = null;
   private settings: Settings;
-  private tickTimer: unknown = null;
+  private readonly ticks: TickSchedule;
   private presenceTimer: unknown = null;
   private readonly sessionByPhone = new Map<number, Session>();
   private readonly perAddress = new Map<string, number>();
@@ -81,6 +82,7 @@ export class Hub {
       onClosed: (s) => this.onClosed(s),
     });
     this.startedAt = opts.clock.now();
+    this.ticks = new TickSchedule(opts.clock, () => this.tick());
   }
 
   get wall(): string {
@@ -95,7 +97,7 @@ export class Hub {
 
   /** Starts the tick and presence loops. */
   start(): void {
-    this.restartTick();
+    this.ticks.start(this.settings.tickHz);
     this.presenceTimer = this.opts.clock.setInterval(
       () => this.sendPresence(),
       1000 / this.limits.presenceHz,
@@ -104,7 +106,7 @@ export class Hub {
 
   /** Stops the loops and closes every client with GOING_AWAY. */
   stop(reason = 'hub shutting down'): void {
-    this.opts.clock.clearInterval(this.tickTimer);
+    this.ticks.stop();
     this.opts.clock.clearInterval(this.presenceTimer);
     for (const s of this.sessions) this.io.close(s, CloseCode.GOING_AWAY, reason);
   }
@@ -136,7 +138,7 @@ export class Hub {
   updateSettings(patch: Partial<Settings>): void {
     const tickChanged = patch.tickHz !== undefined && patch.tickHz !== this.settings.tickHz;
     this.settings = { ...this.settings, ...patch };
-    if (tickChanged && this.tickTimer !== null) this.restartTick();
+    if (tickChanged && this.ticks.running) this.ticks.start(this.settings.tickHz);
     this.opts.onSettings?.(this.settings);
     if (patch.maxPhones !== undefined) this.admitWaiting();
     const msg: HubMessage = {
@@ -154,6 +156,7 @@ export class Hub {
   tick(): void {
     const started = performance.now();
     const now = this.opts.clock.now();
+    this.ticks.ticked(now);
     this.ripples.prune(now);
     const frame = this.fanout.frame(now);
     this.counters.ticks++;
@@ -254,6 +257,7 @@ export class Hub {
     phone.y = this.move.y;
     phone.seq = this.move.seq;
     this.markMoved(s, phone, now);
+    if (this.ticks.overdue(now)) this.tick(); // the timer is stuck behind a batch of reads
   }
 
   /** `s` is the phone's own session (the move came from it). */
@@ -491,10 +495,5 @@ export class Hub {
       this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
       return 'sent';
     });
-  }
-
-  private restartTick(): void {
-    this.opts.clock.clearInterval(this.tickTimer);
-    this.tickTimer = this.opts.clock.setInterval(() => this.tick(), 1000 / this.settings.tickHz);
   }
 }

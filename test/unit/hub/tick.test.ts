@@ -124,4 +124,26 @@ describe('hub coalescing', () => {
     expect(hub.counters.phoneUpdates).toBe(9);
     hub.stop();
   });
+
+  it('sends an overdue tick from the receive path when the loop is too busy for its timer', () => {
+    const { hub, clock, screen, phones, ids } = setup();
+    const period = 1000 / 60;
+    clock.advance(period); // one ordinary tick
+    screen.socket.clear();
+    clock.busy(period * 0.9); // reading sockets: the next tick is not due yet
+    phones[0]!.send(encodeMove(1, 0.1, 0.1));
+    expect(screen.socket.ticks()).toHaveLength(0);
+    clock.busy(period * 0.2); // still reading: now it is due, but its timer cannot run
+    phones[1]!.send(encodeMove(1, 0.9, 0.9));
+    const ticks = screen.socket.ticks();
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]!.moves.map((m) => m.id)).toEqual([ids[0], ids[1]]);
+    // The late timer then finds the tick already sent and does not send another right after it.
+    clock.advance(1);
+    expect(screen.socket.ticks()).toHaveLength(1);
+    clock.advance(period);
+    expect(screen.socket.ticks()).toHaveLength(2);
+    expect(hub.counters.ticks).toBe(3);
+    hub.stop();
+  });
 });
