@@ -21,6 +21,8 @@ import {
 
 /** A shorter offset window replaces a longer one only if its bound is this much tighter. */
 const SHORTER_WINS = 0.7;
+/** A double's rounding step relative to its size: now() is a sum of ~1.8e12 ms terms. */
+const DOUBLE_STEP = 2 * Number.EPSILON;
 /** Fewest samples a shortened offset window must hold. */
 const MIN_WINDOW_SAMPLES = 100;
 
@@ -122,7 +124,8 @@ export class ClockSync {
       Math.min(halfBand, statistical) +
       rateTerm +
       Math.abs(this.slew.gapAt(local)) +
-      this.opts.resolutionMs
+      this.opts.resolutionMs +
+      DOUBLE_STEP * Math.abs(local)
     );
   }
 
@@ -135,17 +138,20 @@ export class ClockSync {
 
   /**
    * Call once per ping sent: how long to wait before the next one, ms. Fast for the first
-   * fastPingCount pings and until converged; slow after (a later dip of the bound above the
-   * threshold does not bring the burst back: only a detected hub step does).
+   * fastPingCount pings and until converged; then keeps rateSamples in the newest third of the
+   * history, so it slows as the history grows (a later dip of the bound above the threshold
+   * does not bring the burst back: only a detected hub step does).
    */
   nextPingDelayMs(local: number): number {
     this.pingsSinceReset++;
     if (!this.convergedOnce && this.converged(local)) this.convergedOnce = true;
     if (this.pingsSinceReset < this.opts.fastPingCount || !this.convergedOnce)
       return this.opts.fastPingMs;
-    return this.rate.sigma > this.opts.settledRatePpm * 1e-6
-      ? this.opts.mediumPingMs
-      : this.opts.slowPingMs;
+    const first = this.samples[0];
+    const last = this.samples[this.samples.length - 1];
+    const span = first && last ? last.tLo - first.tUp : 0;
+    const period = span / 3 / this.opts.rateSamples;
+    return Math.min(this.opts.slowPingMs, Math.max(this.opts.fastPingMs, period));
   }
 
   stats(local: number = this.lastQuery): ClockSyncStats {

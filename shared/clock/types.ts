@@ -14,9 +14,12 @@ export interface ClockSample {
 export interface ClockSyncOptions {
   /** Samples older than this (local ms) are forgotten; the rate is measured across it. Default 600000. */
   rateWindowMs: number;
-  /** The offset is fitted to the samples this recent (local ms). Default 30000. */
+  /**
+   * The offset is fitted to the samples this recent (local ms), or to a half, quarter or eighth
+   * of it while the rate is unsure. Default 120000.
+   */
   offsetWindowMs: number;
-  /** Hard cap on kept samples; the oldest go first. Default 4096. */
+  /** Hard cap on kept samples; the oldest go first. Default 16384 (the 10 min at the pace below). */
   maxSamples: number;
   /** Fastest clock rate difference we will believe, parts per million. Default 500. */
   maxRatePpm: number;
@@ -33,16 +36,15 @@ export interface ClockSyncOptions {
    */
   fastPingMs: number;
   /**
-   * Ping period after the first burst while the rate is still unsure (its sigma above
-   * settledRatePpm): a rate error δ costs δ·(sample age), so the first seconds need more
-   * samples. Default 25.
+   * After the burst, ping so that the newest third of the history holds about this many samples
+   * (period = span / 3 / rateSamples, between fastPingMs and slowPingMs): the rate is measured
+   * between the ends of the history, and its newest end is only as sharp as its sample count.
+   * Fast while the history is short, slowing as it grows. Default 300.
    */
-  mediumPingMs: number;
-  /** Rate sigma at which the clock counts as settled and pings slowly, ppm. Default 10. */
-  settledRatePpm: number;
+  rateSamples: number;
   /**
-   * Ping period once settled. Default 100: the offset window then holds ~300 samples, enough
-   * for a sub-0.5 ms p99 on 20 ms Wi-Fi jitter; 10 pings a second cost ~340 bytes/s.
+   * Slowest ping period, reached once the history spans 90 s. Default 100: the offset window
+   * then holds ~1200 samples; 10 pings a second cost ~340 bytes/s.
    */
   slowPingMs: number;
   /** Pings at the fast rate after a start or reset, even if converged earlier. Default 300. */
@@ -71,15 +73,14 @@ export interface ClockSyncOptions {
 
 export const DEFAULT_CLOCK_OPTIONS: ClockSyncOptions = {
   rateWindowMs: 600_000,
-  offsetWindowMs: 30_000,
-  maxSamples: 4096,
+  offsetWindowMs: 120_000,
+  maxSamples: 16_384,
   maxRatePpm: 500,
   ratePriorPpm: 100,
   convergedBoundMs: 1,
   minSamples: 8,
   fastPingMs: 5,
-  mediumPingMs: 25,
-  settledRatePpm: 10,
+  rateSamples: 300,
   slowPingMs: 100,
   fastPingCount: 300,
   fastSlew: 0.05,

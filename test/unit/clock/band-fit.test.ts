@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitBand } from '../../../shared/clock/band-fit';
+import { fitBand, type BandPoint } from '../../../shared/clock/band-fit';
 import { estimateRate } from '../../../shared/clock/rate';
+import { PROFILES, SimWorld } from '../../support/link-sim';
 
 describe('fitBand / estimateRate', () => {
   it('takes each direction’s minimum from different samples', () => {
@@ -25,5 +26,23 @@ describe('fitBand / estimateRate', () => {
     }
     expect(estimateRate(points, 100e-6, 500e-6).rate).toBeCloseTo(rate, 6);
     expect(estimateRate(points.slice(0, 5), 100e-6, 500e-6)).toEqual({ rate: 0, sigma: 100e-6 });
+  });
+
+  it('picks the rate at which the band is widest, on a simulated drifting link', () => {
+    for (const ppm of [100, -40]) {
+      const world = new SimWorld({ profile: PROFILES.wifi, seed: 3, localDriftPpm: ppm });
+      const points: BandPoint[] = [];
+      for (let i = 0; i < 600; i++)
+        world.at(i * 100, () =>
+          world.pingPong((s) =>
+            points.push({ up: s.t1 - s.t0, tUp: s.t0, lo: s.t2 - s.t3, tLo: s.t3 }),
+          ),
+        );
+      world.runUntil(61_000);
+      const est = estimateRate(points, 1, 500e-6); // no prior: the measurement alone
+      const truth = 1 / (1 + ppm * 1e-6) - 1; // d(hub − local) / d local
+      expect(Math.abs(est.rate - truth)).toBeLessThan(1e-6);
+      expect(Math.abs(est.rate - truth)).toBeLessThan(est.sigma);
+    }
   });
 });
