@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClockSync } from '../../../shared/clock/clock-sync';
 import { runFlagwallClock, type ClockRun } from '../../support/clock-sim';
 import { PROFILES, SimWorld, type ProfileName } from '../../support/link-sim';
+
+// Simulating minutes of pings on 3 seeds is CPU work (3–9 s a test here, more on a busy CI
+// machine); nothing in these tests is timed, so they get a longer limit than the default 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SEEDS = [1, 2, 3];
 
