@@ -21,8 +21,9 @@ export interface ServerProc {
 
 /**
  * flagwall: `node <shebang flags> dist/main/cli.js hub --port 0 --host 127.0.0.1 --no-mdns
- * --data <tmp>`, exactly as users start it (build first); the port is parsed from its banner. The others: our relay
- * scripts under servers/. `maxPhones` seeds hub.json when the load needs more than the default.
+ * --data <tmp>`, exactly as users start it (build first); the port is parsed from its banner.
+ * The others: our relay scripts under servers/. `maxPhones` seeds hub.json when the load needs
+ * more than the default.
  */
 export async function startServer(
   system: SystemName,
@@ -147,13 +148,7 @@ function portFromOutput(child: ChildProcess, system: string): Promise<number> {
 
 const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 
-/** User + system CPU time of `pid` so far, ms (from /proc/<pid>/stat). */
-export function procCpuMs(pid: number): number {
-  const { user, sys } = procCpuSplitMs(pid);
-  return user + sys;
-}
-
-/** User and system (kernel) CPU time of `pid` so far, ms. */
+/** User and system (kernel) CPU time of `pid` so far, ms (from /proc/<pid>/stat). */
 export function procCpuSplitMs(pid: number): { user: number; sys: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
