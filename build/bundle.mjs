@@ -25,7 +25,8 @@ await build({
   sourcemap: true,
   // A 32 MB young generation: under a crowd, ws's per-message buffers otherwise outlive the default
   // 16 MB semi-space and get promoted, so the hub's RSS grows ~85 MB in 10 s instead of ~20
-  // (docs/hot-path.md). package.json's scripts and main/start.ts pass the same flag.
+  // (docs/hot-path.md). package.json's scripts and main/start.ts pass the same flag (checked by
+  // test/integration/bin.integration.test.ts).
   banner: { js: `#!/usr/bin/env -S node ${HUB_NODE_FLAGS}` },
   logLevel: 'warning',
 });

@@ -65,6 +65,8 @@ export class Hub {
   private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
   private readonly ripples = new RippleLog();
   private readonly presence = new PresenceRound<Session>();
+  /** Phones on the wall at the last presence round: every ACK carries it too. */
+  private phonesOnWall = 0;
   private readonly playout = new PlayoutDelay();
   private announcedPlayoutMs: number | null = null;
   readonly startedAt: number;
@@ -164,7 +166,8 @@ export class Hub {
     for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
     this.sendAcks(now);
     this.presence.step((s, text) => {
-      if (!s.closed && !this.io.backedUp(s)) this.io.sendText(s, text);
+      if (s.closed || this.io.backedUp(s) || this.ackedLately(s, now)) return;
+      this.io.sendText(s, text);
     });
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
@@ -268,7 +271,7 @@ export class Hub {
       if (!s.closed) this.acks.owe(phone);
       return;
     }
-    this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+    this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.phonesOnWall));
     this.acks.sent(phone, now);
   }
 
@@ -454,12 +457,21 @@ export class Hub {
 
   /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
   private sendPresence(): void {
-    const msg: HubMessage = { type: 'presence', phones: countPhones(this.phones.values()).active };
+    this.phonesOnWall = countPhones(this.phones.values()).active;
+    const msg: HubMessage = { type: 'presence', phones: this.phonesOnWall };
     const phones: Session[] = [];
     for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) phones.push(s);
     // Over 80% of the interval, so a round ends before the next begins even if ticks run late.
     const ticks = Math.floor((0.8 * this.settings.tickHz) / this.limits.presenceHz);
     this.presence.start(phones, JSON.stringify(msg), ticks);
+  }
+
+  /**
+   * A phone sent an ACK within the last presence interval already has the count (ACKs carry it):
+   * a moving crowd then costs one write per ACK instead of an extra presence write each.
+   */
+  private ackedLately(s: Session, now: number): boolean {
+    return s.phone !== null && now - s.phone.lastAckAt < 1000 / this.limits.presenceHz;
   }
 
   /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */
@@ -492,7 +504,7 @@ export class Hub {
       const s = this.sessionByPhone.get(phone.id);
       if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
       if (this.io.backedUp(s)) return s.closed ? 'drop' : 'later';
-      this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y));
+      this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.phonesOnWall));
       return 'sent';
     });
   }

@@ -59,9 +59,12 @@ export class PhoneApp {
       backoff: PHONE_BACKOFF,
       onMessage: (msg) => this.onMessage(msg),
       onBinary: (data) => {
-        // ACK: where the hub has this phone now, shown on the little wall map.
+        // ACK: where the hub has this phone now (shown on the little wall map), and the presence
+        // count, which a moving phone gets only this way.
         const frame = decodeHubFrame(data);
-        if (frame?.tag === BinTag.ACK) this.view.showOnWall(frame.x, frame.y);
+        if (frame?.tag !== BinTag.ACK) return;
+        this.view.showOnWall(frame.x, frame.y);
+        if (frame.phones > 0) this.view.showPresence(frame.phones);
       },
       onState: (state, detail) => {
         if (state !== 'live') {

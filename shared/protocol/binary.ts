@@ -24,7 +24,7 @@ export const MOVE_BYTES = 7;
 export const TAP_BYTES = 5;
 export const PING_BYTES = 9;
 export const PONG_BYTES = 25;
-export const ACK_BYTES = 7;
+export const ACK_BYTES = 11;
 export const TICK_HEADER_BYTES = 19;
 export const TICK_MOVE_BYTES = 8;
 export const TICK_GONE_BYTES = 4;
@@ -66,6 +66,8 @@ export interface AckMsg {
   readonly seq: number;
   readonly x: number;
   readonly y: number;
+  /** Phones on the wall (presence rides on the ACK); 0 while the hub has not counted yet. */
+  readonly phones: number;
 }
 
 /** One cursor in a tick: id and quantized position. */
@@ -169,9 +171,12 @@ export function encodePong(t0: number, t1: number, t2: number): Uint8Array {
   return b;
 }
 
-export function encodeAck(seq: number, x: number, y: number): Uint8Array {
-  const b = encodeMove(seq, x, y);
+/** ACK: [tag u8][seq u16][x u16][y u16][phones u32]: the MOVE echoed, plus the presence count. */
+export function encodeAck(seq: number, x: number, y: number, phones: number): Uint8Array {
+  const b = new Uint8Array(ACK_BYTES);
+  b.set(encodeMove(seq, x, y));
   b[0] = BinTag.ACK;
+  view(b).setUint32(MOVE_BYTES, phones >>> 0, true);
   return b;
 }
 
@@ -248,6 +253,7 @@ export function decodeHubFrame(b: Uint8Array): PongMsg | AckMsg | TickMsg | null
         seq: v.getUint16(1, true),
         x: dequantize(v.getUint16(3, true)),
         y: dequantize(v.getUint16(5, true)),
+        phones: v.getUint32(7, true),
       };
     case BinTag.TICK:
       return decodeTick(b, v);

@@ -129,5 +129,15 @@ function ratioLine(lines: FanoutLine[]) {
     );
     out[`${other.system}_p99`] = ratio(other.p99_ms, fw.p99_ms);
   }
+  // The best CPU ratio any ws server could reach against socket.io: one that only receives the
+  // moves (ws_floor) and does no work of its own.
+  const sio = lines.find((l) => l.system === 'socketio');
+  const floor = lines.find((l) => l.system === 'ws_floor');
+  if (sio && floor) {
+    out.ceiling_socketio_over_ws_floor_cpu_per_1k = ratio(
+      sio.server_cpu_ms_per_1k_updates,
+      floor.server_cpu_ms_per_1k_updates,
+    );
+  }
   return out;
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, touchPath } from '../support/browser';
+import { launchBrowser, lerpPath, touchPath } from '../support/browser';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import { TestClient } from '../support/ws-client';
 import {
@@ -151,6 +151,36 @@ describe('phone join experience', () => {
       await saveScreenshot(screen, 'screen-pulse.png');
       await expect.poll(() => phone.locator('.toast').textContent()).toMatch(/pulsing/);
       await saveScreenshot(phone, 'phone-live.png');
+    },
+    SLOW,
+  );
+
+  it(
+    'a moving phone learns how many flags are on the wall from its ACKs, not presence messages',
+    async () => {
+      const phone = await phone$(browser, hub);
+      const presenceMessagesAt: number[] = [];
+      phone.on('websocket', (ws) =>
+        ws.on('framereceived', (f) => {
+          if (typeof f.payload === 'string' && f.payload.includes('"presence"'))
+            presenceMessagesAt.push(Date.now());
+        }),
+      );
+      await phone.reload(); // a fresh socket the listener sees from its first frame
+      await phone.waitForFunction(
+        () => (window as unknown as PhoneWindow).flagwallPhone?.debug.state === 'live',
+      );
+      await wave(phone);
+      await phone.evaluate(() => (document.getElementById('presence')!.textContent = ''));
+      const since = Date.now();
+      // Keep the finger moving for 2.5 s: every presence round falls while its ACKs are fresh.
+      for (let x = 150; Date.now() - since < 2500; x = x === 150 ? 200 : 150)
+        await touchPath(phone, [
+          { x, y: 400 },
+          ...lerpPath({ x, y: 400 }, { x: x + 40, y: 430 }, 4),
+        ]);
+      expect(await phone.locator('#presence').textContent()).toMatch(/^\d+ flags? on the wall$/);
+      expect(presenceMessagesAt.filter((t) => t >= since)).toEqual([]);
     },
     SLOW,
   );

@@ -38,4 +38,20 @@ describe('the flagwall bin', () => {
       expect(argv.slice(3, 5)).toEqual(['hub', '--no-mdns']);
     },
   );
+
+  it('every other way of starting the hub passes the same V8 flags as the shebang', () => {
+    const shebangFlags = readFileSync(CLI_PATH, 'utf8').split('\n', 1)[0]!.split(' ').slice(3);
+    expect(shebangFlags.length).toBeGreaterThan(0);
+    const flags = shebangFlags.join(' ');
+    const root = join(CLI_PATH, '..', '..', '..');
+    const scripts = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.start).toContain(`node ${flags} dist/main/start.js`);
+    expect(scripts.hub).toContain(`node ${flags} dist/main/cli.js hub`);
+    // Electron takes main-process V8 flags only as --js-flags on its command line.
+    expect(readFileSync(join(root, 'main/start.ts'), 'utf8')).toContain(`'--js-flags=${flags}'`);
+  });
 });

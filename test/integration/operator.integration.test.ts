@@ -1,6 +1,7 @@
 /** Operator commands over real sockets: every command, its effect on screens and phones, and auth. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/codes';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { OperatorAckMsg } from '../../shared/protocol/hub-messages';
 import type { OperatorCommand } from '../../shared/protocol/messages';
 import { encodeTap } from '../../shared/protocol/binary';
@@ -35,7 +36,7 @@ describe('operator console, hub side', () => {
     hub = await startTestHub();
     const c = await TestClient.connect(hub.wsUrl);
     clients.push(c);
-    c.sendJson({ type: 'hello', proto: 1, role: 'operator', key: 'nope' });
+    c.sendJson({ type: 'hello', proto: PROTOCOL_VERSION, role: 'operator', key: 'nope' });
     expect(await c.waitForClose()).toBe(CloseCode.UNAUTHORIZED);
     expect(c.json('error')[0]?.message).toMatch(/wall key/);
   });

@@ -75,7 +75,10 @@ export async function startServer(
       root,
       `test/bench/load/servers/${volatile ? 'socketio' : floor ? 'naive' : system}-server.ts`,
     );
-    child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+      : [];
+    child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
       cwd: root,
       env: {
         ...process.env,

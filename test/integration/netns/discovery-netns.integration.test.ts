@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../main/paths';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { NsLan, namespaceProblem, type LineProcess } from '../../support/netns';
 
 const problem = namespaceProblem();
@@ -164,7 +165,12 @@ describe.skipIf(problem !== null)(
           (l) => l.event === 'added' && (l.txt as Record<string, string>)?.wall === wall,
           STARTUP_MS,
         );
-        expect(seen.json.txt).toEqual({ proto: '1', wall, id: hub.hubId, path: '/ws' });
+        expect(seen.json.txt).toEqual({
+          proto: String(PROTOCOL_VERSION),
+          wall,
+          id: hub.hubId,
+          path: '/ws',
+        });
         expect(seen.json.port).toBe(hub.port);
         expect(seen.json.addresses).toEqual([lan.hosts.get(host)!.address]);
         expect(String(seen.json.name)).toMatch(

@@ -28,7 +28,7 @@ describe('per-phone rate limit', () => {
 });
 
 describe('what phones receive', () => {
-  it('gets its own ACK (latest position, at most phoneAckHz) and presence, never the ticks', () => {
+  it('gets its own ACK (latest position and presence count, at most phoneAckHz), never the ticks', () => {
     const { hub, clock } = createMemoryHub({ limits: { phoneAckHz: 10 } });
     hub.start();
     connectMemoryClient(hub, { role: 'screen', key: MEMORY_HUB_KEY });
@@ -48,9 +48,13 @@ describe('what phones receive', () => {
     const last = me.socket.acks().at(-1)!;
     expect([last.seq, last.x]).toEqual([60, quantize(0.6) / 65535]);
     expect(me.socket.ticks()).toEqual([]);
-    const presence = me.socket.json().filter((m) => m.type === 'presence');
-    expect(presence.length).toBe(1);
-    expect(presence[0]).toEqual({ type: 'presence', phones: 2 });
+    // While it moves, the presence count rides on its ACKs: no separate presence write.
+    const presence = () => me.socket.json().filter((m) => m.type === 'presence');
+    expect(last.phones).toBe(2);
+    expect(presence()).toEqual([]);
+    // Once it stops, the presence rounds reach it again.
+    clock.advance(2000);
+    expect(presence()).toEqual([{ type: 'presence', phones: 2 }]);
     hub.stop();
   });
 });

@@ -44,7 +44,13 @@ describe('binary codecs', () => {
       t1: 2.25,
       t2: 3.125,
     });
-    expect(decodeHubFrame(encodeAck(9, 0, 1))).toEqual({ tag: BinTag.ACK, seq: 9, x: 0, y: 1 });
+    expect(decodeHubFrame(encodeAck(9, 0, 1, 1234))).toEqual({
+      tag: BinTag.ACK,
+      seq: 9,
+      x: 0,
+      y: 1,
+      phones: 1234,
+    });
   });
 
   it('round-trips a TICK with moves, departures and taps', () => {

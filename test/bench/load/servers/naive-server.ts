@@ -21,13 +21,14 @@ wss.on('connection', (ws, req) => {
   }
   const id = Number(query.get('i'));
   ws.on('message', (data) => {
+    // ws_floor: receiving the frame is all it does (not even parsing it).
+    if (!relay) return;
     let move: { x: number; y: number };
     try {
       move = JSON.parse(String(data)) as { x: number; y: number };
     } catch {
       return;
     }
-    if (!relay) return;
     const text = JSON.stringify({ id, x: move.x, y: move.y });
     for (const screen of screens) screen.send(text);
   });

@@ -5,11 +5,12 @@ import {
   parseAnnouncement,
   wallTxt,
 } from '../../../../main/discovery/wall-record';
+import { PROTOCOL_VERSION } from '../../../../shared/protocol/version';
 
 describe('wall record', () => {
   it('TXT carries protocol version, wall name, hub id and WebSocket path', () => {
     expect(wallTxt('lobby', 'id-1')).toEqual({
-      proto: '1',
+      proto: String(PROTOCOL_VERSION),
       wall: 'lobby',
       id: 'id-1',
       path: '/ws',
