@@ -32,6 +32,8 @@ export interface LoadRun {
 export interface HubFigures {
   /** TICK frames the hub encoded during the timed phase (60 Hz × seconds when it keeps up). */
   hub_ticks_in_run: number | null;
+  /** WebSocket messages the hub sent in the timed phase (ticks, ACKs, presence, pongs…). */
+  hub_messages_out_in_run: number | null;
   hub_tick_ms_mean: number | null;
   hub_event_loop_lag_p99_ms: number | null;
   hub_skipped_ticks: number | null;
@@ -61,8 +63,9 @@ export async function runLoad(
     },
   );
   const limitMs = 180_000 + load.seconds * 1000;
-  // The hub's tick count when the timed phase starts (its /metrics also resets the loop-lag window).
-  const base = { ticks: null as number | null };
+  // The hub's tick and sent-message counts when the timed phase starts (its /metrics also resets
+  // the loop-lag window).
+  const base = { ticks: null as number | null, out: null as number | null };
   try {
     const run = await new Promise<LoadRun>((resolve, reject) => {
       let cpu0 = { user: 0, sys: 0 };
@@ -79,7 +82,11 @@ export async function runLoad(
       };
       // Every client has joined: take the baselines, then start the timed phase.
       const readyToGo = async () => {
-        if (system === 'flagwall') base.ticks = (await hubFigures(server.baseUrl)).hub_ticks_in_run;
+        if (system === 'flagwall') {
+          const before = await hubFigures(server.baseUrl);
+          base.ticks = before.hub_ticks_in_run;
+          base.out = before.hub_messages_out_in_run;
+        }
         rssReady = procRssMb(server.pid).rss;
         rssMax = rssReady;
         sampler = setInterval(
@@ -122,6 +129,9 @@ export async function runLoad(
       if (run.hub.hub_ticks_in_run !== null && base.ticks !== null) {
         run.hub.hub_ticks_in_run -= base.ticks;
       }
+      if (run.hub.hub_messages_out_in_run !== null && base.out !== null) {
+        run.hub.hub_messages_out_in_run -= base.out;
+      }
     }
     return run;
   } finally {
@@ -145,6 +155,7 @@ export async function hubFigures(baseUrl: string): Promise<HubFigures> {
   const lag = get('flagwall_event_loop_lag_seconds', { quantile: '0.99' });
   return {
     hub_ticks_in_run: get('flagwall_ticks_total'),
+    hub_messages_out_in_run: get('flagwall_messages_out_total'),
     hub_tick_ms_mean: sum !== null && count ? round2((sum / count) * 1000) : null,
     hub_event_loop_lag_p99_ms: lag === null ? null : round2(lag * 1000),
     hub_skipped_ticks: get('flagwall_skipped_ticks_total'),
