@@ -8,13 +8,6 @@
  * are lines; θ is put in the middle of the band they leave. The middle is exact when the
  * fastest uplink and downlink deliveries take equally long (the usual NTP assumption: a constant
  * asymmetry of the floor is invisible to any two-way exchange).
- *
- * The rate is only known to within an interval, so the band is the one that holds for EVERY
- * rate in [rate − rateSpread, rate + rateSpread]: the joint (offset, rate) fit's range of
- * offsets at tRef. A sample bounds θ(tRef) by its value carried forward at the rate, and
- * since every sample lies before tRef, the upper bounds are loosest at the fastest rate and
- * the lower ones at the slowest: each old sample is pushed out by spread × its age, so it
- * binds only if it beats the recent ones by more than the rate's doubt about its age.
  */
 
 export interface BandPoint {
@@ -31,7 +24,7 @@ export interface BandFit {
   tRef: number;
   /** Hub-minus-local offset at tRef: the middle of the band. */
   offset: number;
-  /** d offset / d local time used (1e-6 = 1 ppm), the middle of the rate interval. */
+  /** d offset / d local time used (1e-6 = 1 ppm). */
   rate: number;
   /** Upper (θ + min uplink) and lower (θ − min downlink) lines at tRef. */
   hi: number;
@@ -57,26 +50,20 @@ export function meanLowSpacing(values: number[]): number {
   return k > 0 ? (values[k] ?? 0) / k : 0;
 }
 
-/**
- * Fits the band to `points` (at least one, none after tRef) at local time tRef for the rates
- * rate ± rateSpread (0: a known rate).
- */
+/** Fits the band to `points` (at least one) at local time tRef with a known rate. */
 export function fitBand(
   points: readonly BandPoint[],
   tRef: number,
   rate: number,
   withSpacings = true,
-  rateSpread = 0,
 ): BandFit {
-  const rateUp = rate + rateSpread;
-  const rateLo = rate - rateSpread;
   let hi = Infinity;
   let lo = -Infinity;
   let tHi = tRef;
   let tLo = tRef;
   for (const p of points) {
-    const u = p.up - rateUp * (p.tUp - tRef);
-    const l = p.lo - rateLo * (p.tLo - tRef);
+    const u = p.up - rate * (p.tUp - tRef);
+    const l = p.lo - rate * (p.tLo - tRef);
     if (u < hi) [hi, tHi] = [u, p.tUp];
     if (l > lo) [lo, tLo] = [l, p.tLo];
   }
@@ -84,8 +71,8 @@ export function fitBand(
   const loExcess: number[] = [];
   if (withSpacings) {
     for (const p of points) {
-      upExcess.push(p.up - rateUp * (p.tUp - tRef) - hi);
-      loExcess.push(lo - (p.lo - rateLo * (p.tLo - tRef)));
+      upExcess.push(p.up - rate * (p.tUp - tRef) - hi);
+      loExcess.push(lo - (p.lo - rate * (p.tLo - tRef)));
     }
   }
   return {

@@ -19,15 +19,12 @@ import {
   type ClockSyncStats,
 } from './types';
 
+/** A shorter offset window replaces a longer one only if its bound is this much tighter. */
+const SHORTER_WINS = 0.7;
 /** A double's rounding step relative to its size: now() is a sum of ~1.8e12 ms terms. */
 const DOUBLE_STEP = 2 * Number.EPSILON;
-/**
- * The offset band is fitted for every rate within ± this many of the rate's sigmas (band-fit.ts):
- * rate.ts's sigma is deliberately ~4× the spread the simulated links show, so this is about two
- * of those. Wider and the band is set by the few newest samples; 0 trusts the rate fully and
- * lets a rate error δ cost δ × the age of the (often old, burst) sample that binds.
- */
-const RATE_INTERVAL_SIGMAS = 0.5;
+/** Fewest samples a shortened offset window must hold. */
+const MIN_WINDOW_SAMPLES = 100;
 
 interface Stored extends BandPoint {
   rtt: number;
@@ -227,6 +224,28 @@ export class ClockSync {
     return this.samples.slice(Math.max(0, Math.min(i, this.samples.length - this.opts.minSamples)));
   }
 
+  /**
+   * More samples pin the band tighter, but a rate error δ costs δ·(their age): while the rate
+   * is still unsure a shorter window wins. Fits a few window lengths, longest first; a shorter
+   * one must give a clearly (30 %) tighter bound, since fewer samples also make the bound noisier.
+   */
+  private bestOffsetFit(t: number): BandFit {
+    let best: BandFit | null = null;
+    let bestScore = Infinity;
+    for (const div of [1, 2, 4, 8]) {
+      const points = this.recent(t, this.opts.offsetWindowMs / div);
+      // Too few samples and the spacing itself is a poor estimate: not a candidate.
+      if (div > 1 && points.length < MIN_WINDOW_SAMPLES) continue;
+      const fit = fitBand(points, t, this.rate.rate);
+      const score =
+        this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo) +
+        2 * this.rate.sigma * fit.leverMs;
+      // Longer windows first; a shorter one must be clearly better to win.
+      if (score < bestScore * SHORTER_WINS) [best, bestScore] = [fit, score];
+    }
+    return best!;
+  }
+
   private refit(t: number, jump: boolean): void {
     // The rate moves slowly: once the history is long, re-measure it every 8th sample only.
     if (jump || this.samples.length < 256 || this.samples.length % 8 === 0) {
@@ -236,8 +255,7 @@ export class ClockSync {
         this.opts.maxRatePpm * 1e-6,
       );
     }
-    const spread = RATE_INTERVAL_SIGMAS * this.rate.sigma;
-    this.fit = fitBand(this.recent(t, this.opts.offsetWindowMs), t, this.rate.rate, true, spread);
+    this.fit = this.bestOffsetFit(t);
     this.floor = fitBand(this.samples, t, this.rate.rate, false);
     const line = { tRef: t, offset: this.fit.offset, rate: this.fit.rate };
     if (jump || !this.slew.running) {

@@ -14,7 +14,10 @@ export interface ClockSample {
 export interface ClockSyncOptions {
   /** Samples older than this (local ms) are forgotten; the rate is measured across it. Default 600000. */
   rateWindowMs: number;
-  /** The offset is fitted to the samples this recent (local ms). Default 120000. */
+  /**
+   * The offset is fitted to the samples this recent (local ms), or to a half, quarter or eighth
+   * of it while the rate is unsure. Default 120000.
+   */
   offsetWindowMs: number;
   /** Hard cap on kept samples; the oldest go first. Default 16384 (the 10 min at the pace below). */
   maxSamples: number;
