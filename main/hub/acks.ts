@@ -53,3 +53,11 @@ export class AckQueue {
     this.owed.length = keep;
   }
 }
+
+/**
+ * True when `phone` got an ACK less than `ms` ago. ACKs carry the presence count, so such a phone
+ * needs no presence message: a moving crowd costs one write per ACK and nothing more.
+ */
+export function ackedWithin(phone: Phone | null, now: number, ms: number): boolean {
+  return phone !== null && now - phone.lastAckAt < ms;
+}

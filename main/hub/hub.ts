@@ -24,7 +24,7 @@ import { parseClientMessage } from './validation';
 import { choosePlayoutDelay, PlayoutDelay } from './playout';
 import { countPhones, countWaiting, screenTimings, welcomeMessage } from './hub-queries';
 import { TickFanout } from './tick';
-import { AckQueue } from './acks';
+import { AckQueue, ackedWithin } from './acks';
 import { RippleLog } from './ripples';
 import { PresenceRound } from './presence';
 import { readMove, type MoveFields } from './hot-decode';
@@ -165,9 +165,11 @@ export class Hub {
     let sent = 0;
     for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
     this.sendAcks(now);
+    const presenceMs = 1000 / this.limits.presenceHz;
     this.presence.step((s, text) => {
-      if (s.closed || this.io.backedUp(s) || this.ackedLately(s, now)) return;
-      this.io.sendText(s, text);
+      // A phone ACKed within the interval has the count already: ACKs carry it.
+      if (!s.closed && !this.io.backedUp(s) && !ackedWithin(s.phone, now, presenceMs))
+        this.io.sendText(s, text);
     });
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
@@ -459,19 +461,10 @@ export class Hub {
   private sendPresence(): void {
     this.phonesOnWall = countPhones(this.phones.values()).active;
     const msg: HubMessage = { type: 'presence', phones: this.phonesOnWall };
-    const phones: Session[] = [];
-    for (const s of this.sessions) if (s.role === 'phone' && !s.waiting) phones.push(s);
+    const phones = [...this.sessions].filter((s) => s.role === 'phone' && !s.waiting);
     // Over 80% of the interval, so a round ends before the next begins even if ticks run late.
     const ticks = Math.floor((0.8 * this.settings.tickHz) / this.limits.presenceHz);
     this.presence.start(phones, JSON.stringify(msg), ticks);
-  }
-
-  /**
-   * A phone sent an ACK within the last presence interval already has the count (ACKs carry it):
-   * a moving crowd then costs one write per ACK instead of an extra presence write each.
-   */
-  private ackedLately(s: Session, now: number): boolean {
-    return s.phone !== null && now - s.phone.lastAckAt < 1000 / this.limits.presenceHz;
   }
 
   /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */

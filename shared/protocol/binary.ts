@@ -98,14 +98,18 @@ const view = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b
 
 // ---- client → hub ----------------------------------------------------------------------------
 
-/** x, y are wall fractions; seq a u16 counter the ACK echoes. */
-export function encodeMove(seq: number, x: number, y: number): Uint8Array {
-  const b = new Uint8Array(MOVE_BYTES);
-  const v = view(b);
-  v.setUint8(0, BinTag.MOVE);
+/** [tag u8][seq u16][x u16][y u16]: the layout MOVE and ACK share. */
+function writeMoveFields(v: DataView, tag: number, seq: number, x: number, y: number): void {
+  v.setUint8(0, tag);
   v.setUint16(1, seq & 0xffff, true);
   v.setUint16(3, quantize(x), true);
   v.setUint16(5, quantize(y), true);
+}
+
+/** x, y are wall fractions; seq a u16 counter the ACK echoes. */
+export function encodeMove(seq: number, x: number, y: number): Uint8Array {
+  const b = new Uint8Array(MOVE_BYTES);
+  writeMoveFields(view(b), BinTag.MOVE, seq, x, y);
   return b;
 }
 
@@ -174,9 +178,9 @@ export function encodePong(t0: number, t1: number, t2: number): Uint8Array {
 /** ACK: [tag u8][seq u16][x u16][y u16][phones u32]: the MOVE echoed, plus the presence count. */
 export function encodeAck(seq: number, x: number, y: number, phones: number): Uint8Array {
   const b = new Uint8Array(ACK_BYTES);
-  b.set(encodeMove(seq, x, y));
-  b[0] = BinTag.ACK;
-  view(b).setUint32(MOVE_BYTES, phones >>> 0, true);
+  const v = view(b);
+  writeMoveFields(v, BinTag.ACK, seq, x, y);
+  v.setUint32(MOVE_BYTES, phones >>> 0, true);
   return b;
 }
 
