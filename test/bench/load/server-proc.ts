@@ -30,6 +30,10 @@ export async function startServer(
   opts: { maxPhones?: number } = {},
 ): Promise<ServerProc> {
   let child: ChildProcess;
+  // BENCH_PROFILE_DIR=<dir>: every server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+    : [];
   let dataDir: string | null = null;
   if (system === 'flagwall') {
     dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
@@ -38,11 +42,8 @@ export async function startServer(
     // The bin's shebang (`#!/usr/bin/env -S node <flags>`) is how npx and npm start it: same flags.
     const shebangFlags = readFileSync(cli, 'utf8').split('\n', 1)[0]!.split(' ').slice(3);
     // For investigating: BENCH_HUB_FLAGS adds node flags (e.g. "--trace-gc"), BENCH_HUB_LOG=<file>
-    // keeps the hub's stdout, BENCH_PROFILE_DIR=<dir> gets a V8 CPU profile when the hub stops.
+    // keeps the hub's stdout.
     const extra = process.env.BENCH_HUB_FLAGS?.split(' ') ?? [];
-    const profile = process.env.BENCH_PROFILE_DIR
-      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
-      : [];
     child = spawn(
       process.execPath,
       [
@@ -75,9 +76,6 @@ export async function startServer(
       root,
       `test/bench/load/servers/${volatile ? 'socketio' : floor ? 'naive' : system}-server.ts`,
     );
-    const profile = process.env.BENCH_PROFILE_DIR
-      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
-      : [];
     child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
       cwd: root,
       env: {
