@@ -24,9 +24,9 @@ import { parseClientMessage } from './validation';
 import { choosePlayoutDelay, PlayoutDelay } from './playout';
 import { countPhones, countWaiting, screenTimings, welcomeMessage } from './hub-queries';
 import { TickFanout } from './tick';
-import { AckQueue, ackedWithin } from './acks';
+import { AckQueue } from './acks';
 import { RippleLog } from './ripples';
-import { PresenceRound } from './presence';
+import { PhonePresence } from './presence';
 import { readMove, type MoveFields } from './hot-decode';
 import {
   createCounters,
@@ -64,9 +64,7 @@ export class Hub {
   /** Scratch the hot MOVE decoder writes into (one per hub, reused for every message). */
   private readonly move: MoveFields = { seq: 0, x: 0, y: 0 };
   private readonly ripples = new RippleLog();
-  private readonly presence = new PresenceRound<Session>();
-  /** Phones on the wall at the last presence round: every ACK carries it too. */
-  private phonesOnWall = 0;
+  private readonly presence: PhonePresence<Session>;
   private readonly playout = new PlayoutDelay();
   private announcedPlayoutMs: number | null = null;
   readonly startedAt: number;
@@ -83,6 +81,7 @@ export class Hub {
       log: opts.log,
       onClosed: (s) => this.onClosed(s),
     });
+    this.presence = new PhonePresence(1000 / this.limits.presenceHz);
     this.startedAt = opts.clock.now();
     this.ticks = new TickSchedule(opts.clock, () => this.tick());
   }
@@ -165,12 +164,11 @@ export class Hub {
     let sent = 0;
     for (const s of this.screens) if (this.deliverTick(s, frame, now)) sent++;
     this.sendAcks(now);
-    const presenceMs = 1000 / this.limits.presenceHz;
-    this.presence.step((s, text) => {
-      // A phone ACKed within the interval has the count already: ACKs carry it.
-      if (!s.closed && !this.io.backedUp(s) && !ackedWithin(s.phone, now, presenceMs))
-        this.io.sendText(s, text);
-    });
+    this.presence.step(
+      now,
+      (s) => !s.closed && !this.io.backedUp(s),
+      (s, text) => this.io.sendText(s, text),
+    );
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
       this.expireDozing(now);
@@ -273,7 +271,7 @@ export class Hub {
       if (!s.closed) this.acks.owe(phone);
       return;
     }
-    this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.phonesOnWall));
+    this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.presence.count));
     this.acks.sent(phone, now);
   }
 
@@ -459,12 +457,10 @@ export class Hub {
 
   /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
   private sendPresence(): void {
-    this.phonesOnWall = countPhones(this.phones.values()).active;
-    const msg: HubMessage = { type: 'presence', phones: this.phonesOnWall };
     const phones = [...this.sessions].filter((s) => s.role === 'phone' && !s.waiting);
     // Over 80% of the interval, so a round ends before the next begins even if ticks run late.
     const ticks = Math.floor((0.8 * this.settings.tickHz) / this.limits.presenceHz);
-    this.presence.start(phones, JSON.stringify(msg), ticks);
+    this.presence.begin(countPhones(this.phones.values()).active, phones, ticks);
   }
 
   /** Sends one tick to one screen, or skips it if the screen is backed up. True when sent. */
@@ -497,7 +493,7 @@ export class Hub {
       const s = this.sessionByPhone.get(phone.id);
       if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
       if (this.io.backedUp(s)) return s.closed ? 'drop' : 'later';
-      this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.phonesOnWall));
+      this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.presence.count));
       return 'sent';
     });
   }

@@ -43,11 +43,34 @@ export interface BandFit {
 /** Spacings averaged over this many of the lowest values. */
 const SPACINGS = 10;
 
-/** Mean spacing of the lowest values (which start at 0). */
-export function meanLowSpacing(values: number[]): number {
-  values.sort((a, b) => a - b);
-  const k = Math.min(SPACINGS, values.length - 1);
-  return k > 0 ? (values[k] ?? 0) / k : 0;
+/**
+ * The SPACINGS + 1 smallest of a stream, kept sorted: O(n·SPACINGS) instead of sorting all n
+ * values on every pong (the fit runs on each one, on the page's main thread).
+ */
+class Lowest {
+  private readonly low: number[] = [];
+  private readonly keep = SPACINGS + 1;
+
+  add(v: number): void {
+    const low = this.low;
+    if (low.length === this.keep) {
+      if (v >= low[this.keep - 1]!) return;
+      low.pop();
+    }
+    let i = low.length;
+    low.push(v);
+    while (i > 0 && low[i - 1]! > v) {
+      low[i] = low[i - 1]!;
+      i--;
+    }
+    low[i] = v;
+  }
+
+  /** Mean spacing of the lowest values, which start at 0 (the minimum itself). */
+  meanSpacing(): number {
+    const k = Math.min(SPACINGS, this.low.length - 1);
+    return k > 0 ? this.low[k]! / k : 0;
+  }
 }
 
 /** Fits the band to `points` (at least one) at local time tRef with a known rate. */
@@ -67,12 +90,12 @@ export function fitBand(
     if (u < hi) [hi, tHi] = [u, p.tUp];
     if (l > lo) [lo, tLo] = [l, p.tLo];
   }
-  const upExcess: number[] = [];
-  const loExcess: number[] = [];
+  const upExcess = new Lowest();
+  const loExcess = new Lowest();
   if (withSpacings) {
     for (const p of points) {
-      upExcess.push(p.up - rate * (p.tUp - tRef) - hi);
-      loExcess.push(lo - (p.lo - rate * (p.tLo - tRef)));
+      upExcess.add(p.up - rate * (p.tUp - tRef) - hi);
+      loExcess.add(lo - (p.lo - rate * (p.tLo - tRef)));
     }
   }
   return {
@@ -81,8 +104,8 @@ export function fitBand(
     rate,
     hi,
     lo,
-    spacingUp: meanLowSpacing(upExcess),
-    spacingLo: meanLowSpacing(loExcess),
+    spacingUp: upExcess.meanSpacing(),
+    spacingLo: loExcess.meanSpacing(),
     leverMs: Math.max(0, tRef - Math.min(tHi, tLo)),
   };
 }

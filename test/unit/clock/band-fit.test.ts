@@ -16,6 +16,23 @@ describe('fitBand / estimateRate', () => {
     expect(fit.offset).toBe(50); // each sample alone says 46 or 54
   });
 
+  it('measures each direction’s spacing from its 11 lowest excesses, in any arrival order', () => {
+    // Excesses above each line's minimum: uplink 0, 2, 4, … (spacing 2), downlink 0, 3, 6, …
+    // (spacing 3), shuffled, plus far larger ones that must not count.
+    const order = [7, 0, 12, 3, 10, 1, 14, 5, 9, 2, 13, 4, 11, 6, 8];
+    const points = order.map((k) => ({
+      up: 100 + (k < 11 ? 2 * k : 500 + k),
+      tUp: k,
+      lo: 90 - 3 * k,
+      tLo: k,
+    }));
+    const fit = fitBand(points, 20, 0);
+    expect(fit.spacingUp).toBe(2);
+    expect(fit.spacingLo).toBe(3);
+    expect(fitBand(points.slice(0, 2), 20, 0).spacingUp).toBe(14); // excesses 14 and 0: one spacing
+    expect(fitBand(points.slice(0, 1), 20, 0).spacingUp).toBe(0);
+  });
+
   it('measures a rate across the history and leaves it near 0 with too little data', () => {
     const rate = 80e-6;
     const points = [];

@@ -3,7 +3,7 @@ import { ClockSync } from '../../../shared/clock/clock-sync';
 import { runFlagwallClock, type ClockRun } from '../../support/clock-sim';
 import { PROFILES, SimWorld, type ProfileName } from '../../support/link-sim';
 
-// Simulating minutes of pings on 3 seeds is CPU work (3–9 s a test here, more on a busy CI
+// Simulating minutes of pings on 3 seeds is CPU work (about 1 s a test here, more on a busy CI
 // machine); nothing in these tests is timed, so they get a longer limit than the default 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 
