@@ -38,6 +38,18 @@ const MAX_P99_MS = 4;
  */
 const WAIT_BOUND_MS = 2;
 const VIEW = { width: 480, height: 270 };
+const SCENE_FRAMES = 150;
+/** Ripples tapped on the shared edge (x = 0.5), one after another, and frames recorded of each. */
+const RIPPLE_YS = [0.2, 0.35, 0.5, 0.65, 0.8];
+const FRAMES_PER_RIPPLE = 25;
+
+/** In the page: the id of the ripple centred at (0.5, y), or null while there is none. */
+function rippleAt(y: number): number | null {
+  const r = (window as unknown as ScreenWindow).flagwall.ripples.find(
+    (x) => Math.abs(x.x - 0.5) < 0.001 && Math.abs(x.y - y) < 0.001,
+  );
+  return r ? r.id : null;
+}
 
 let hub: TestHub;
 let proxies: DelayProxy[] = [];
@@ -95,53 +107,56 @@ describe('shared clock across two skewed screens behind jittery proxies', () => 
     expect(proxies.every((p) => p.chunks() > 0)).toBe(true); // the traffic really went through
 
     await Promise.all([resetRecord(left.page), resetRecord(right.page)]);
+    // 150 frames: over fewer than 100 the p99 would be the single worst frame.
     const [fa, fb] = await Promise.all([
-      collectFrames(left.page, 60),
-      collectFrames(right.page, 60),
+      collectFrames(left.page, SCENE_FRAMES),
+      collectFrames(right.page, SCENE_FRAMES),
     ]);
     const diffs = differences(fa, fb, 'scene').map(Math.abs);
     console.info(
       `clock e2e: ${diffs.length} instants, |tA − tB| p50 ${percentile(diffs, 50).toFixed(3)} ms, ` +
         `p99 ${percentile(diffs, 99).toFixed(3)} ms; bounds ${a.errorMs.toFixed(2)} / ${b.errorMs.toFixed(2)} ms`,
     );
-    expect(diffs.length).toBeGreaterThanOrEqual(30);
+    expect(diffs.length).toBeGreaterThanOrEqual(100);
     expect(percentile(diffs, 99)).toBeLessThanOrEqual(MAX_P99_MS);
   }, 60_000);
 
-  it('draws a ripple tapped on the shared edge with the same age on both sides', async () => {
+  it('draws ripples tapped on the shared edge with the same age on both sides', async () => {
     await Promise.all([
       waitConverged(left.page, WAIT_BOUND_MS),
       waitConverged(right.page, WAIT_BOUND_MS),
     ]);
     const phone = await TestClient.join(hub.wsUrl, { role: 'phone' });
     try {
-      phone.sendBinary(encodeTap(0.5, 0.5));
-      const onEdge = (): number | null => {
-        const r = (window as unknown as ScreenWindow).flagwall.ripples.find(
-          (x) => Math.abs(x.x - 0.5) < 0.001 && Math.abs(x.y - 0.5) < 0.001,
+      // Several ripples, pooled: over one ripple's ~20 frames the "p99" would be its worst frame.
+      const ageDiffs: number[] = [];
+      for (const y of RIPPLE_YS) {
+        phone.sendBinary(encodeTap(0.5, y));
+        const [idA, idB] = await Promise.all(
+          [left.page, right.page].map(async (p) =>
+            (await p.waitForFunction(rippleAt, y)).jsonValue(),
+          ),
         );
-        return r ? r.id : null;
-      };
-      const [idA, idB] = await Promise.all(
-        [left.page, right.page].map(async (p) => (await p.waitForFunction(onEdge)).jsonValue()),
-      );
-      expect(idA).toBe(idB);
-      await Promise.all([resetRecord(left.page, idA!), resetRecord(right.page, idB!)]);
-      const [fa, fb] = await Promise.all([
-        collectFrames(left.page, 20),
-        collectFrames(right.page, 20),
-      ]);
-      const ageDiffs = differences(fa, fb, 'ripple').map(Math.abs);
+        expect(idA).toBe(idB);
+        await Promise.all([resetRecord(left.page, idA!), resetRecord(right.page, idB!)]);
+        const [fa, fb] = await Promise.all([
+          collectFrames(left.page, FRAMES_PER_RIPPLE),
+          collectFrames(right.page, FRAMES_PER_RIPPLE),
+        ]);
+        ageDiffs.push(...differences(fa, fb, 'ripple').map(Math.abs));
+      }
+      const worst = ageDiffs.reduce((m, d) => Math.max(m, d), 0);
       console.info(
-        `clock e2e ripple: ${ageDiffs.length} instants, |ageA − ageB| p99 ` +
-          `${percentile(ageDiffs, 99).toFixed(3)} ms, max ${Math.max(...ageDiffs).toFixed(3)} ms`,
+        `clock e2e ripple: ${RIPPLE_YS.length} ripples, ${ageDiffs.length} instants, ` +
+          `|ageA − ageB| p50 ${percentile(ageDiffs, 50).toFixed(3)} ms, ` +
+          `p99 ${percentile(ageDiffs, 99).toFixed(3)} ms, max ${worst.toFixed(3)} ms`,
       );
-      expect(ageDiffs.length).toBeGreaterThanOrEqual(10);
+      expect(ageDiffs.length).toBeGreaterThanOrEqual(100);
       expect(percentile(ageDiffs, 99)).toBeLessThanOrEqual(MAX_P99_MS);
       // The ring's radius in CSS px differs across the bezel by (age difference × speed):
       // both slices are the full wall height, so a wall height is VIEW.height px.
       const { rippleSpeed } = DEFAULT_SETTINGS; // the test hub runs with the defaults
-      const worstPx = (Math.max(...ageDiffs) / 1000) * rippleSpeed * VIEW.height;
+      const worstPx = (worst / 1000) * rippleSpeed * VIEW.height;
       expect(worstPx).toBeLessThan(1);
     } finally {
       phone.close();
