@@ -194,13 +194,38 @@ export async function waitForPixelChange(
   timeoutMs = 3000,
   threshold = 24,
 ): Promise<number> {
-  const end = performance.now() + timeoutMs;
-  let best = 0;
-  while (performance.now() < end) {
-    const now = await readWallPixels(page, wall.x, wall.y, half);
-    if (!now) return 0;
-    best = Math.max(best, changedFraction(before, now, threshold));
-    if (best >= minFraction) break;
-  }
-  return best;
+  // The loop runs in the page, one read per drawn frame: over the DevTools wire each read costs
+  // a round trip, and on a loaded machine a ring passing a probe could fall between two of them.
+  return page.evaluate(
+    async ({ x, y, h, base, min, ms, limit }) => {
+      const fw = (
+        window as unknown as {
+          flagwall: { readPixels(x: number, y: number, h: number): Promise<PixelBox | null> };
+        }
+      ).flagwall;
+      const end = performance.now() + ms;
+      let best = 0;
+      while (performance.now() < end && best < min) {
+        const now = await fw.readPixels(x, y, h);
+        if (!now || now.data.length !== base.length) return 0;
+        let changed = 0;
+        for (let i = 0; i < base.length; i += 4) {
+          let d = 0;
+          for (let c = 0; c < 3; c++) d = Math.max(d, Math.abs(base[i + c]! - now.data[i + c]!));
+          if (d > limit) changed++;
+        }
+        best = Math.max(best, changed / (base.length / 4));
+      }
+      return best;
+    },
+    {
+      x: wall.x,
+      y: wall.y,
+      h: half,
+      base: Array.from(before.data),
+      min: minFraction,
+      ms: timeoutMs,
+      limit: threshold,
+    },
+  );
 }
