@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- clock [--seeds N] [--first-seed K] [--tune] [--no-chromium]`: our ClockSync against the npm `timesync`
- * package (its defaults, and the best settings of a small grid) on the SAME simulated links
- * (test/support/link-sim.ts, same seeds), all on virtual time. Errors |estimate − true hub time|
- * are sampled every 10 ms of simulated time after each system's own "synced" moment, pooled
- * over the seeds. Prints one JSON line per (system, profile), one for two real Chromium screen
- * pages (clock-chromium.ts: p99 of their scene-time difference), and a summary with the ratios.
+ * `npm run bench -- clock [--seeds N] [--first-seed K] [--tune] [--no-chromium]`: our ClockSync
+ * against the npm `timesync` package (its defaults, and the best settings of a grid) on the SAME
+ * simulated links (test/support/link-sim.ts, same seeds), all on virtual time. Errors
+ * |estimate − true hub time| are sampled every 10 ms of simulated time after each system's own
+ * "synced" moment, pooled over the seeds. Prints one JSON line per (system, profile), one for
+ * two real Chromium screen pages (clock-chromium.ts: p99 of their scene-time difference), and a
+ * summary with the ratios.
  * See docs/clock.md for how timesync is driven.
  */
 import { percentile, runFlagwallClock, type ClockTracePoint } from '../support/clock-sim';
@@ -35,8 +36,8 @@ const TIMESYNC_DEFAULTS: TimesyncOptions = {
 /**
  * The best p99 of the first, smaller `--tune` grid (repeat ≤ 640, interval ≤ 30 s; wifi, seeds
  * 101–103 for 60 s): a sync of 640 requests 10 ms apart every 15 s (~41 requests/s), first
- * estimate after ~22 s (it waits for each reply). timesync only averages within one sync, so it needs many samples per
- * sync; drift builds up between syncs.
+ * estimate after ~22 s (it waits for each reply). timesync only averages within one sync, so it
+ * needs many samples per sync; drift builds up between syncs.
  */
 const TIMESYNC_TUNED: TimesyncOptions = { interval: 15_000, timeout: 1000, delay: 10, repeat: 640 };
 /**
@@ -92,7 +93,7 @@ function collect(into: Result, trace: ClockTracePoint[], convergeMs: number | nu
     mine.push(Math.abs(p.error));
     if (Math.abs(p.error) > p.bound) into.outsideBound++;
   }
-  into.errors.push(...mine);
+  for (const e of mine) into.errors.push(e);
   into.seedP99.push(percentile(mine, 99));
 }
 
@@ -235,11 +236,9 @@ export async function main(args: string[]): Promise<void> {
   const ratios: Record<string, Record<string, number | null>> = {};
   for (const [profile, bySystem] of Object.entries(p99)) {
     const ours = bySystem.flagwall!;
-    ratios[profile] = {
-      timesync: round(bySystem.timesync! / ours),
-      'timesync-tuned': round(bySystem['timesync-tuned']! / ours),
-      'timesync-best': round(bySystem['timesync-best']! / ours),
-    };
+    ratios[profile] = Object.fromEntries(
+      Object.keys(TIMESYNC_CONFIGS).map((system) => [system, round(bySystem[system]! / ours)]),
+    );
   }
   if (!args.includes('--no-chromium')) {
     const pair = await measureChromiumPair();
