@@ -6,12 +6,20 @@
 export function localClock(
   params: URLSearchParams = new URLSearchParams(location.search),
 ): () => number {
+  const at = localClockAt(params);
+  return () => at(performance.now());
+}
+
+/**
+ * The same clock as a function of a performance.now() reading, so that one reading can both date
+ * a frame (window.flagwall.frameAt) and give its scene time.
+ */
+export function localClockAt(
+  params: URLSearchParams = new URLSearchParams(location.search),
+): (perfNow: number) => number {
   const skew = Number(params.get('clockSkewMs') ?? 0) || 0;
   const ppm = Number(params.get('clockDriftPpm') ?? 0) || 0;
   const origin = performance.timeOrigin;
-  if (skew === 0 && ppm === 0) return () => origin + performance.now();
-  return () => {
-    const elapsed = performance.now();
-    return origin + skew + elapsed * (1 + ppm / 1e6);
-  };
+  if (skew === 0 && ppm === 0) return (perfNow) => origin + perfNow;
+  return (perfNow) => origin + skew + perfNow * (1 + ppm / 1e6);
 }

@@ -14,6 +14,11 @@ import type { PixelBox } from './pixel-reader';
 export interface FlagwallDebug {
   /** Scene hub time of the last drawn frame, ms. */
   readonly t: number;
+  /**
+   * When the last frame read the clock for `t`: performance.timeOrigin + performance.now(), the
+   * page's own clock, which the test-only skew parameters do not touch.
+   */
+  readonly frameAt: number;
   readonly frames: number;
   readonly state: ConnectionState;
   readonly cursors: {
@@ -41,6 +46,7 @@ export interface FlagwallDebug {
 export interface DebugSource {
   view(): SceneView;
   frames(): number;
+  frameAt(): number;
   state(): ConnectionState;
   slice: Slice;
   settings(): Settings;
@@ -56,6 +62,9 @@ export function installDebugHook(src: DebugSource): FlagwallDebug {
   const hook: FlagwallDebug = {
     get t() {
       return src.view().t;
+    },
+    get frameAt() {
+      return src.frameAt();
     },
     get frames() {
       return src.frames();

@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/scene/settings';
 import { SceneStore, type SceneView } from '../../shared/scene/store';
 import { HubConnection } from '../common/connection';
 import { HubClock } from '../common/hub-clock';
-import { localClock } from '../common/local-clock';
+import { localClockAt } from '../common/local-clock';
 import { installDebugHook } from './debug-hook';
 import { JitterMeter } from './jitter-meter';
 import { statsMessage } from './stats-message';
@@ -34,7 +34,8 @@ const slice = parsedSlice ?? WHOLE_WALL;
 const name = (params.get('name') ?? defaultName()).slice(0, 64);
 const key = (params.get('key') ?? '').slice(0, 200);
 
-const local = localClock(params);
+const localAt = localClockAt(params);
+const local = (): number => localAt(performance.now());
 const store = new SceneStore();
 const jitter = new JitterMeter();
 let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -105,10 +106,13 @@ let fps = 0;
 let framesAtLastStats = 0;
 let lastStatsAt = performance.now();
 let lastView: SceneView = { t: 0, cursors: [], ripples: [] };
+/** performance.now() when the last frame read the clock: the instant its scene time is for. */
+let frameReadAt = 0;
 
 function frame(): void {
   requestAnimationFrame(frame);
-  lastView = store.view(overlay.sceneTime(clock.now()));
+  frameReadAt = performance.now();
+  lastView = store.view(overlay.sceneTime(clock.nowAt(localAt(frameReadAt))));
   wall.draw(lastView, settings);
   overlay.frameDrawn(lastView, settings);
   frames++;
@@ -131,6 +135,7 @@ function defaultName(): string {
 const hook = installDebugHook({
   view: () => lastView,
   frames: () => frames,
+  frameAt: () => performance.timeOrigin + frameReadAt,
   state: () => connection.state,
   get slice() {
     return overlay.currentSlice;

@@ -83,6 +83,11 @@ export class PingedClock {
     return this.sync.now(this.local());
   }
 
+  /** Estimated hub time at a local time the caller has just read (the same guarantees). */
+  nowAt(local: number): number {
+    return this.sync.now(local);
+  }
+
   stats(): ClockStats {
     const s = this.sync.stats(this.local());
     return {

@@ -253,6 +253,7 @@ export async function main(args: string[]): Promise<void> {
             median_ms: round(pair.p50),
             p99_ms: round(pair.p99),
             max_ms: round(pair.max),
+            frame_start_p99_ms: round(pair.callbackP99),
             converge_ms: Math.round(pair.convergeMs),
             instants: pair.instants,
             page_bounds_ms: pair.bounds.map(round),

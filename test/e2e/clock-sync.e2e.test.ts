@@ -29,8 +29,12 @@ import type { FlagwallDebug } from '../../renderer/screen/debug-hook';
 
 type ScreenWindow = Window & { flagwall: FlagwallDebug };
 
-/** Scene-time agreement asserted here; the bench reports the measured p99 (target 2 ms). */
-const MAX_P99_MS = 4;
+/**
+ * Scene-time agreement asserted here: the issue's 2 ms target, with frames dated by the instant
+ * they read their clocks (scene-time-pair.ts). Dated by their callback starts the p99 also holds
+ * up to ~5 ms of main-thread delay before the read in ~1 % of frames: printed, not asserted.
+ */
+const MAX_P99_MS = 2;
 /**
  * Each page's own error bound we wait for. The clock calls itself converged at 1 ms; on this
  * shared 2-core machine, with two SwiftShader pages stalling their main threads, the bound can
@@ -113,9 +117,11 @@ describe('shared clock across two skewed screens behind jittery proxies', () => 
       collectFrames(right.page, SCENE_FRAMES),
     ]);
     const diffs = differences(fa, fb, 'scene').map(Math.abs);
+    const atCallback = differences(fa, fb, 'scene', 'callback').map(Math.abs);
     console.info(
       `clock e2e: ${diffs.length} instants, |tA − tB| p50 ${percentile(diffs, 50).toFixed(3)} ms, ` +
-        `p99 ${percentile(diffs, 99).toFixed(3)} ms; bounds ${a.errorMs.toFixed(2)} / ${b.errorMs.toFixed(2)} ms`,
+        `p99 ${percentile(diffs, 99).toFixed(3)} ms (frames dated by callback start: p99 ` +
+        `${percentile(atCallback, 99).toFixed(3)} ms); bounds ${a.errorMs.toFixed(2)} / ${b.errorMs.toFixed(2)} ms`,
     );
     expect(diffs.length).toBeGreaterThanOrEqual(100);
     expect(percentile(diffs, 99)).toBeLessThanOrEqual(MAX_P99_MS);
@@ -130,6 +136,7 @@ describe('shared clock across two skewed screens behind jittery proxies', () => 
     try {
       // Several ripples, pooled: over one ripple's ~20 frames the "p99" would be its worst frame.
       const ageDiffs: number[] = [];
+      const atCallback: number[] = [];
       for (const y of RIPPLE_YS) {
         phone.sendBinary(encodeTap(0.5, y));
         const [idA, idB] = await Promise.all(
@@ -144,12 +151,14 @@ describe('shared clock across two skewed screens behind jittery proxies', () => 
           collectFrames(right.page, FRAMES_PER_RIPPLE),
         ]);
         ageDiffs.push(...differences(fa, fb, 'ripple').map(Math.abs));
+        atCallback.push(...differences(fa, fb, 'ripple', 'callback').map(Math.abs));
       }
       const worst = ageDiffs.reduce((m, d) => Math.max(m, d), 0);
       console.info(
         `clock e2e ripple: ${RIPPLE_YS.length} ripples, ${ageDiffs.length} instants, ` +
           `|ageA − ageB| p50 ${percentile(ageDiffs, 50).toFixed(3)} ms, ` +
-          `p99 ${percentile(ageDiffs, 99).toFixed(3)} ms, max ${worst.toFixed(3)} ms`,
+          `p99 ${percentile(ageDiffs, 99).toFixed(3)} ms, max ${worst.toFixed(3)} ms ` +
+          `(frames dated by callback start: p99 ${percentile(atCallback, 99).toFixed(3)} ms)`,
       );
       expect(ageDiffs.length).toBeGreaterThanOrEqual(100);
       expect(percentile(ageDiffs, 99)).toBeLessThanOrEqual(MAX_P99_MS);

@@ -4,18 +4,25 @@
  * halves of one wall; measures how far apart their rendered scene times are at the same instant.
  *
  * Timing is taken inside each page, not over the DevTools wire: an init script wraps
- * requestAnimationFrame so that, for every frame, it notes the true time the frame callback
- * started (performance.timeOrigin + performance.now(): the same system clock in both renderer
- * processes, untouched by the skew parameters) and, once the page's callback has drawn, the
- * scene time it drew (window.flagwall.t, computed from hubClock.now() at the callback's start)
- * and the age of a given ripple. Page B's scene time is interpolated linearly between its own
- * frames to each of page A's frame instants; the differences are what the wall shows at a bezel.
+ * requestAnimationFrame so that, once the page's callback has drawn, it notes the scene time the
+ * frame drew (window.flagwall.t), the age of a given ripple, and two true instants
+ * (performance.timeOrigin + performance.now(): the same system clock in both renderer processes,
+ * untouched by the skew parameters): when the frame read its clock (window.flagwall.frameAt, the
+ * instant its scene time is for) and when the frame callback started. Page B's value is
+ * interpolated linearly between its own frames to each of page A's frame instants.
+ *
+ * Matched at the read instants, the differences are the two clocks' disagreement. Matched at the
+ * callback starts they also hold how long each callback ran before it read the clock: on these
+ * SwiftShader pages usually ~0.1 ms but up to ~5 ms in ~1 % of frames (a collection or other
+ * main-thread work landing there), which moves that frame's picture, not the clock.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FlagwallDebug } from '../../renderer/screen/debug-hook';
 import type { ClockStats } from '../../renderer/common/hub-clock';
 
-type Frame = [trueMs: number, sceneT: number, rippleAge: number | null];
+type Frame = [readMs: number, sceneT: number, rippleAge: number | null, callbackMs: number];
+/** Which true instant a frame stands for (see above). */
+export type FrameInstant = 'read' | 'callback';
 type RecorderWindow = Window & {
   flagwall?: FlagwallDebug;
   __frames: Frame[];
@@ -28,12 +35,14 @@ const RECORDER = `(() => {
   window.__frames = [];
   window.__rippleId = -1;
   window.requestAnimationFrame = (cb) => raf((ts) => {
-    const trueMs = performance.timeOrigin + performance.now();
+    const callbackMs = performance.timeOrigin + performance.now();
+    const before = window.flagwall && window.flagwall.frames;
     cb(ts);
     const fw = window.flagwall;
-    if (!fw) return;
+    // Only the screen's own frame callback draws (and counts) a frame.
+    if (!fw || fw.frames === before) return;
     const r = fw.ripples.find((x) => x.id === window.__rippleId);
-    window.__frames.push([trueMs, fw.t, r ? r.age : null]);
+    window.__frames.push([fw.frameAt, fw.t, r ? r.age : null, callbackMs]);
     if (window.__frames.length > 5000) window.__frames.shift();
   });
 })();`;
@@ -102,15 +111,20 @@ export async function collectFrames(page: Page, n: number, timeoutMs = 30_000): 
 }
 
 /** B's value at true time τ, linearly between B's frames around it (null outside B's span). */
-function interpolate(b: Frame[], tau: number, pick: (f: Frame) => number | null): number | null {
+function interpolate(
+  b: Frame[],
+  tau: number,
+  when: (f: Frame) => number,
+  pick: (f: Frame) => number | null,
+): number | null {
   for (let i = 1; i < b.length; i++) {
     const p = b[i - 1]!;
     const q = b[i]!;
-    if (p[0] <= tau && tau <= q[0]) {
+    if (when(p) <= tau && tau <= when(q)) {
       const vp = pick(p);
       const vq = pick(q);
       if (vp === null || vq === null) return null;
-      const k = q[0] > p[0] ? (tau - p[0]) / (q[0] - p[0]) : 0;
+      const k = when(q) > when(p) ? (tau - when(p)) / (when(q) - when(p)) : 0;
       return vp + (vq - vp) * k;
     }
   }
@@ -118,12 +132,18 @@ function interpolate(b: Frame[], tau: number, pick: (f: Frame) => number | null)
 }
 
 /** A − B at each of A's frame instants, for the scene time or the ripple age. */
-export function differences(a: Frame[], b: Frame[], what: 'scene' | 'ripple'): number[] {
+export function differences(
+  a: Frame[],
+  b: Frame[],
+  what: 'scene' | 'ripple',
+  instant: FrameInstant = 'read',
+): number[] {
   const pick = what === 'scene' ? (f: Frame) => f[1] : (f: Frame) => f[2];
+  const when = instant === 'read' ? (f: Frame) => f[0] : (f: Frame) => f[3];
   const out: number[] = [];
   for (const f of a) {
     const va = pick(f);
-    const vb = interpolate(b, f[0], pick);
+    const vb = interpolate(b, when(f), when, pick);
     if (va !== null && vb !== null) out.push(va - vb);
   }
   return out;

@@ -50,6 +50,11 @@ describe('HubClock (browser wiring of ClockSync)', () => {
     expect(Math.abs(clock.now() - world.hubAt())).toBeLessThan(0.5);
     expect(s.errorMs).toBeLessThanOrEqual(1);
     expect(s.offsetMs).toBeCloseTo(1700, 0);
+    // A frame reads the local clock once and asks for hub time at that reading.
+    const at = world.localAt();
+    const now = clock.now();
+    expect(clock.nowAt(at)).toBe(now);
+    expect(clock.nowAt(at + 1000) - now).toBeCloseTo(1000, 1);
     clock.stop();
     const before = sent;
     world.runUntil(25_000);
