@@ -30,9 +30,9 @@ import type { FlagwallDebug } from '../../renderer/screen/debug-hook';
 type ScreenWindow = Window & { flagwall: FlagwallDebug };
 
 /**
- * Scene-time agreement asserted here: the issue's 2 ms target, with frames dated by the instant
- * they read their clocks (scene-time-pair.ts). Dated by their callback starts the p99 also holds
- * up to ~5 ms of main-thread delay before the read in ~1 % of frames: printed, not asserted.
+ * Scene-time agreement asserted here: the issue's 2 ms target, with frames dated both by the
+ * instant they read their clocks (the clocks' own disagreement) and by their callback starts
+ * (also any delay before the read): scene-time-pair.ts.
  */
 const MAX_P99_MS = 2;
 /**
@@ -125,6 +125,7 @@ describe('shared clock across two skewed screens behind jittery proxies', () => 
     );
     expect(diffs.length).toBeGreaterThanOrEqual(100);
     expect(percentile(diffs, 99)).toBeLessThanOrEqual(MAX_P99_MS);
+    expect(percentile(atCallback, 99)).toBeLessThanOrEqual(MAX_P99_MS);
   }, 60_000);
 
   it('draws ripples tapped on the shared edge with the same age on both sides', async () => {
@@ -162,6 +163,7 @@ describe('shared clock across two skewed screens behind jittery proxies', () => 
       );
       expect(ageDiffs.length).toBeGreaterThanOrEqual(100);
       expect(percentile(ageDiffs, 99)).toBeLessThanOrEqual(MAX_P99_MS);
+      expect(percentile(atCallback, 99)).toBeLessThanOrEqual(MAX_P99_MS);
       // The ring's radius in CSS px differs across the bezel by (age difference × speed):
       // both slices are the full wall height, so a wall height is VIEW.height px.
       const { rippleSpeed } = DEFAULT_SETTINGS; // the test hub runs with the defaults

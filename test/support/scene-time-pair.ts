@@ -12,9 +12,10 @@
  * interpolated linearly between its own frames to each of page A's frame instants.
  *
  * Matched at the read instants, the differences are the two clocks' disagreement. Matched at the
- * callback starts they also hold how long each callback ran before it read the clock: on these
- * SwiftShader pages usually ~0.1 ms but up to ~5 ms in ~1 % of frames (a collection or other
- * main-thread work landing there), which moves that frame's picture, not the clock.
+ * callback starts they also hold how long each callback ran before it read the clock: what a
+ * viewer sees if a frame's picture runs late. The screen reads its clock first thing for that
+ * reason (it used to register its next frame first, and ~1 % of frames then read it up to 5 ms
+ * late).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FlagwallDebug } from '../../renderer/screen/debug-hook';
