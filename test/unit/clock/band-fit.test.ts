@@ -45,6 +45,31 @@ describe('fitBand / estimateRate', () => {
     expect(estimateRate(points.slice(0, 5), 100e-6, 500e-6)).toEqual({ rate: 0, sigma: 100e-6 });
   });
 
+  it('takes the middle of the rates whose band is within half a spacing of the widest', () => {
+    // Floor-level samples at 0 s and at `second`, a downlink at the floor 10 s later and an
+    // uplink `late` ms above it then, plus fillers 0.001–0.006 ms above the floor. The widest
+    // band is at rate 0, but its sides differ: a negative rate tilts the 10 s downlink over the
+    // 0 s uplink (width 2 + 10⁴·rate), a positive one only the `second` uplink against the 0 s
+    // downlink (2 − second·rate). Spacings 0.0005 + 0.0004: rates from −4.5e-8 to
+    // +0.00045 / second lose at most 0.00045. At second = 100 that end lies outside the first
+    // bracket searched (±16 spacings per span), so the search over every rate finds it.
+    const floor = (t: number, up = 0, lo = 0) => ({ up: 1 + up, tUp: t, lo: -1 - lo, tLo: t });
+    for (const [second, late] of [
+      [1000, 0.01],
+      [100, 0.05],
+    ] as const) {
+      const fillers = [1, 2, 3, 4, 5, 6].flatMap((j) => [
+        floor(0, j / 1000, j / 1000),
+        floor(second, j / 1000, j / 1000),
+      ]);
+      const points = [floor(0), floor(second), ...fillers, floor(10_000, late, 0)];
+      const est = estimateRate(points, 1, 500e-6); // no prior: the measurement alone
+      // ±5e-9: the widest rate is bisected to ~3e-11, which moves the far end by 10⁴ / second
+      // times that.
+      expect(est.rate).toBeCloseTo((-4.5e-8 + 0.00045 / second) / 2, 8);
+    }
+  });
+
   it('picks the rate at which the band is widest, on a simulated drifting link', () => {
     for (const ppm of [100, -40]) {
       const world = new SimWorld({ profile: PROFILES.wifi, seed: 3, localDriftPpm: ppm });
