@@ -237,13 +237,28 @@ export class ClockSync {
       // Too few samples and the spacing itself is a poor estimate: not a candidate.
       if (div > 1 && points.length < MIN_WINDOW_SAMPLES) continue;
       const fit = fitBand(points, t, this.rate.rate);
-      const score =
-        this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo) +
-        2 * this.rate.sigma * fit.leverMs;
+      const score = this.windowScore(fit);
       // Longer windows first; a shorter one must be clearly better to win.
       if (score < bestScore * SHORTER_WINS) [best, bestScore] = [fit, score];
     }
     return best!;
+  }
+
+  /**
+   * A window's likely error: its statistical bound (errorBoundMs) and its rate lever. A window
+   * whose fastest delivery one way sits above the whole history's floor by more than one sigma
+   * of rate doubt over the floor's age is off by about half that gap (a run of slow packets);
+   * the bound waits for two sigma before it says so, the choice need not.
+   */
+  private windowScore(fit: BandFit): number {
+    let statistical = this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo);
+    const fl = this.floor;
+    if (fl) {
+      const stale = Math.max(fit.hi - fl.hi, fl.lo - fit.lo) / 2;
+      const unsure = this.rate.sigma * fl.leverMs;
+      if (stale > unsure) statistical = Math.max(statistical, stale + unsure);
+    }
+    return statistical + 2 * this.rate.sigma * fit.leverMs;
   }
 
   private refit(t: number, jump: boolean): void {
@@ -255,8 +270,8 @@ export class ClockSync {
         this.opts.maxRatePpm * 1e-6,
       );
     }
-    this.fit = this.bestOffsetFit(t);
     this.floor = fitBand(this.samples, t, this.rate.rate, false);
+    this.fit = this.bestOffsetFit(t);
     const line = { tRef: t, offset: this.fit.offset, rate: this.fit.rate };
     if (jump || !this.slew.running) {
       this.slew.reset(line);
