@@ -107,16 +107,7 @@ export class ClockSync {
     const f = this.fit;
     if (!f) return Infinity;
     const halfBand = (f.hi - f.lo) / 2;
-    const spacing = Math.max(f.spacingUp, f.spacingLo);
-    let statistical = this.opts.boundFactor * spacing;
-    // A window whose fastest delivery in one direction sits well above the floor seen over the
-    // whole history is off by about half that (a rare run of slow packets): bound it too.
-    const fl = this.floor;
-    if (fl) {
-      const stale = Math.max(f.hi - fl.hi, fl.lo - f.lo) / 2;
-      const unsure = 2 * this.rate.sigma * fl.leverMs;
-      if (stale > unsure) statistical = Math.max(statistical, stale + unsure);
-    }
+    let statistical = this.statistical(f, 2);
     if (this.samples.length < this.opts.minSamples) statistical = halfBand;
     const ahead = Math.max(0, local - f.tRef);
     const rateTerm = 2 * this.rate.sigma * (f.leverMs + ahead) + this.opts.wanderPpm * 1e-6 * ahead;
@@ -245,20 +236,25 @@ export class ClockSync {
   }
 
   /**
-   * A window's likely error: its statistical bound (errorBoundMs) and its rate lever. A window
-   * whose fastest delivery one way sits above the whole history's floor by more than one sigma
-   * of rate doubt over the floor's age is off by about half that gap (a run of slow packets);
-   * the bound waits for two sigma before it says so, the choice need not.
+   * A fit's statistical error: boundFactor lowest-delay spacings, or, where its fastest delivery
+   * one way sits above the whole history's floor by more than `doubtSigmas` of rate doubt over
+   * the floor's age, about half that gap (a rare run of slow packets).
+   */
+  private statistical(fit: BandFit, doubtSigmas: number): number {
+    const spread = this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo);
+    const fl = this.floor;
+    if (!fl) return spread;
+    const stale = Math.max(fit.hi - fl.hi, fl.lo - fit.lo) / 2;
+    const unsure = doubtSigmas * this.rate.sigma * fl.leverMs;
+    return stale > unsure ? Math.max(spread, stale + unsure) : spread;
+  }
+
+  /**
+   * A window's likely error: its statistical error and its rate lever. The bound waits for two
+   * sigma of rate doubt before it calls a window stale; choosing among windows need not (one).
    */
   private windowScore(fit: BandFit): number {
-    let statistical = this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo);
-    const fl = this.floor;
-    if (fl) {
-      const stale = Math.max(fit.hi - fl.hi, fl.lo - fit.lo) / 2;
-      const unsure = this.rate.sigma * fl.leverMs;
-      if (stale > unsure) statistical = Math.max(statistical, stale + unsure);
-    }
-    return statistical + 2 * this.rate.sigma * fit.leverMs;
+    return this.statistical(fit, 1) + 2 * this.rate.sigma * fit.leverMs;
   }
 
   private refit(t: number, jump: boolean): void {

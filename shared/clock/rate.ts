@@ -36,15 +36,20 @@ const SLACK_SPACINGS = 0.5;
 /** Where the fitting rates are first looked for: ± this many spacings per span of the widest. */
 const BRACKET_SPACINGS = 16;
 
+interface Band {
+  /** Upper and lower lines at t0. */
+  hi: number;
+  lo: number;
+  width: number;
+  /** Sign of d(width)/d(rate). */
+  slope: number;
+}
+
 /**
- * The band's width at `rate`, and the sign of its slope d(width)/d(rate): that of (time of the
- * binding lower sample) − (time of the binding upper sample). The width is concave in the rate.
+ * The band at `rate`; its slope d(width)/d(rate) has the sign of (time of the binding lower
+ * sample) − (time of the binding upper sample). The width is concave in the rate.
  */
-function bandAt(
-  points: readonly BandPoint[],
-  rate: number,
-  t0: number,
-): { width: number; slope: number } {
+function bandAt(points: readonly BandPoint[], rate: number, t0: number): Band {
   let hi = Infinity;
   let lo = -Infinity;
   let tHi = 0;
@@ -55,7 +60,7 @@ function bandAt(
     if (u < hi) [hi, tHi] = [u, p.tUp];
     if (l > lo) [lo, tLo] = [l, p.tLo];
   }
-  return { width: hi - lo, slope: Math.sign(tLo - tHi) };
+  return { hi, lo, width: hi - lo, slope: Math.sign(tLo - tHi) };
 }
 
 /** Bisects between a rate whose width is under `target` and one whose width reaches it. */
@@ -83,20 +88,15 @@ function middleOfFitting(
   points: readonly BandPoint[],
   t0: number,
   widest: number,
+  band: Band,
   target: number,
   reach: number,
   span: number,
 ): number | null {
-  let hi = Infinity;
-  let lo = -Infinity;
-  for (const p of points) {
-    hi = Math.min(hi, p.up - widest * (p.tUp - t0));
-    lo = Math.max(lo, p.lo - widest * (p.tLo - t0));
-  }
   const near = points.filter(
     (p) =>
-      p.up - widest * (p.tUp - t0) - hi <= reach * span ||
-      lo - (p.lo - widest * (p.tLo - t0)) <= reach * span,
+      p.up - widest * (p.tUp - t0) - band.hi <= reach * span ||
+      band.lo - (p.lo - widest * (p.tLo - t0)) <= reach * span,
   );
   const left = widest - reach;
   const right = widest + reach;
@@ -128,9 +128,11 @@ export function estimateRate(
   const widest = (a + b) / 2;
   const atWidest = fitBand(points, last.tLo, widest);
   const spread = atWidest.spacingUp + atWidest.spacingLo;
-  const target = bandAt(points, widest, t0).width - SLACK_SPACINGS * spread;
+  const band = bandAt(points, widest, t0);
+  const target = band.width - SLACK_SPACINGS * spread;
+  const reach = (BRACKET_SPACINGS * spread) / span;
   const rate =
-    middleOfFitting(points, t0, widest, target, (BRACKET_SPACINGS * spread) / span, span) ??
+    middleOfFitting(points, t0, widest, band, target, reach, span) ??
     (crossing(points, t0, target, -maxRate, widest) +
       crossing(points, t0, target, maxRate, widest)) /
       2;
