@@ -1,18 +1,9 @@
 /**
  * The page's local clock in ms: performance.timeOrigin + performance.now() (monotonic, unlike
- * Date.now()). Test-only: `?clockSkewMs=N&clockDriftPpm=P` on the page URL deliberately puts this
- * clock off by N ms and makes it run P parts per million fast, to prove the hub clock corrects it.
- */
-export function localClock(
-  params: URLSearchParams = new URLSearchParams(location.search),
-): () => number {
-  const at = localClockAt(params);
-  return () => at(performance.now());
-}
-
-/**
- * The same clock as a function of a performance.now() reading, so that one reading can both date
- * a frame (window.flagwall.frameAt) and give its scene time.
+ * Date.now()), as a function of a performance.now() reading, so that one reading can both date a
+ * frame (window.flagwall.frameAt) and give its scene time. Test-only: `?clockSkewMs=N&
+ * clockDriftPpm=P` on the page URL deliberately puts this clock off by N ms and makes it run P
+ * parts per million fast, to prove the hub clock corrects it.
  */
 export function localClockAt(
   params: URLSearchParams = new URLSearchParams(location.search),
