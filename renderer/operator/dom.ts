@@ -36,6 +36,20 @@ export function fill(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
+const filledWith = new WeakMap<Element, string>();
+
+/**
+ * Like `fill`, but only when `key` (what the children show) differs from the last call's for
+ * this element; returns whether it filled. The hub pushes a fresh state twice a second, and a
+ * button swapped for an identical one between press and release gets no click at all.
+ */
+export function fillIfChanged(el: Element, key: string, children: () => Child[]): boolean {
+  if (filledWith.get(el) === key) return false;
+  filledWith.set(el, key);
+  fill(el, ...children());
+  return true;
+}
+
 export const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`console page is missing #${id}`);

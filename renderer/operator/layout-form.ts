@@ -5,7 +5,7 @@
  */
 import { placeNew, type ScreenPlacement, type WallLayout } from '../../shared/geometry/layout';
 import type { OperatorStateMsg } from '../../shared/protocol/hub-messages';
-import { fill, h } from './dom';
+import { fill, fillIfChanged, h } from './dom';
 import type { LayoutEditor } from './layout-editor';
 
 type NumKey = 'xMm' | 'yMm' | 'widthMm' | 'heightMm' | 'left' | 'right' | 'top' | 'bottom';
@@ -79,8 +79,9 @@ export class LayoutForm {
     if (document.activeElement !== this.wifi) this.wifi.value = s.layout.wifi;
     const placed = new Set(s.layout.screens.map((p) => p.name));
     const waiting = s.screens.filter((x) => !placed.has(x.name) && x.sentRev > 0);
-    fill(
-      this.unplaced,
+    // Rebuilt only when the list changed: a button replaced mid-press gets no click.
+    const key = JSON.stringify(waiting.map((x) => [x.name, x.number, x.color]));
+    fillIfChanged(this.unplaced, key, () => [
       waiting.length === 0
         ? h('span', { class: 'muted' }, 'Every connected screen is placed.')
         : h(
@@ -110,7 +111,7 @@ export class LayoutForm {
               ),
             ),
           ),
-    );
+    ]);
     this.show();
   }
 

@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { ARM_MS } from '../../renderer/operator/confirm';
 import { launchBrowser, touchPath } from '../support/browser';
-import { startTestHub, type TestHub } from '../support/hub';
+import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import {
   openConsole,
   openPhone,
@@ -152,6 +153,8 @@ describe('operator console', () => {
     'kick asks for confirmation, then removes the phone from the wall',
     async () => {
       const phone = await openPhone(browser, hub);
+      // Closed however this test ends: a phone left on the wall would upset the next test's count.
+      onTestFinished(() => phone.context().close());
       await touchPath(phone, [
         { x: 195, y: 420 },
         { x: 200, y: 430 },
@@ -159,18 +162,36 @@ describe('operator console', () => {
       const id = await phone.evaluate(
         () => (window as unknown as PhoneWindow).flagwallPhone.debug.clientId,
       );
+      const phoneState = () =>
+        phone.evaluate(() => (window as unknown as PhoneWindow).flagwallPhone.debug.state);
       await left.waitForFunction(
         (i) => (window as unknown as ScreenWindow).flagwall.cursors.some((c) => c.id === i),
         id,
       );
-      const kick = consolePage.locator(`li[data-phone="${id}"] button`);
+      // A console of its own, on a clock the test pauses: the confirming click must come within
+      // ARM_MS of the arming one, and on a loaded 2-core machine one Playwright click has taken
+      // 2-3 s (a confirming click that came after ARM_MS armed the button again, kicking no one).
+      const operator = await openConsole(browser, hub, TEST_KEY, undefined, true);
+      onTestFinished(() => operator.context().close());
+      const kick = operator.locator(`li[data-phone="${id}"] button`);
+      const kicks = operator.locator('#activity .act', { hasText: `Kick #${id}` });
+      await kick.waitFor();
+      // pauseAt takes a wall time and cannot go back: pause a second ahead of now.
+      await operator.clock.pauseAt(Date.now() + 1000);
+
       await kick.click();
       await expect.poll(() => kick.textContent()).toMatch(/Kick #\d+\?/);
-      // Not yet: one click only armed it.
-      expect(
-        await phone.evaluate(() => (window as unknown as PhoneWindow).flagwallPhone.debug.state),
-      ).toBe('live');
+      // Not yet: one click only armed it; left alone for ARM_MS, it disarms.
+      expect(await phoneState()).toBe('live');
+      await operator.clock.runFor(ARM_MS);
+      expect(await kick.textContent()).toBe('Kick');
+      expect(await kicks.count()).toBe(0);
+
       await kick.click();
+      await expect.poll(() => kick.textContent()).toMatch(/Kick #\d+\?/);
+      expect(await phoneState()).toBe('live');
+      await kick.click();
+      await operator.clock.resume();
       await phone.waitForFunction(
         () => (window as unknown as PhoneWindow).flagwallPhone.debug.state === 'refused',
       );
@@ -179,7 +200,10 @@ describe('operator console', () => {
         (i) => !(window as unknown as ScreenWindow).flagwall.cursors.some((c) => c.id === i),
         id,
       );
-      await phone.context().close();
+      // One kick went out, and the hub confirmed it.
+      await operator.locator('#activity .act.ok', { hasText: `Kick #${id}` }).waitFor();
+      expect(await kicks.count()).toBe(1);
+      expect(hub.hub.phones.get(id)).toBeUndefined();
     },
     SLOW,
   );

@@ -30,13 +30,19 @@ export type ConsoleWindow = Window & { flagwallOperator?: { state: OperatorState
 
 export const ARTIFACTS = join(process.cwd(), 'test-results', 'operator');
 
+/**
+ * `fakeClock`: the page's timers and Date run on Playwright's clock, installed before it loads; it
+ * keeps real time until the test pauses it (`page.clock.pauseAt`), then moves only when told.
+ */
 export async function openConsole(
   browser: Browser,
   hub: TestHub,
   key = TEST_KEY,
   viewport = { width: 1440, height: 900 },
+  fakeClock = false,
 ): Promise<Page> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  if (fakeClock) await context.clock.install();
   const page = await context.newPage();
   await page.goto(`${hub.url}/operator?key=${encodeURIComponent(key)}`);
   return page;
