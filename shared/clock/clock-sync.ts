@@ -241,7 +241,7 @@ export class ClockSync {
    * the floor's age, about half that gap (a rare run of slow packets).
    */
   private statistical(fit: BandFit, doubtSigmas: number): number {
-    const spread = this.opts.boundFactor * Math.max(fit.spacingUp, fit.spacingLo);
+    const spread = this.opts.boundFactor * fit.boundSpacing;
     const fl = this.floor;
     if (!fl) return spread;
     const stale = Math.max(fit.hi - fl.hi, fl.lo - fit.lo) / 2;

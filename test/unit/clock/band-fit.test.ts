@@ -29,6 +29,9 @@ describe('fitBand / estimateRate', () => {
     const fit = fitBand(points, 20, 0);
     expect(fit.spacingUp).toBe(2);
     expect(fit.spacingLo).toBe(3);
+    // The bound's spacing: the larger of both, over 10 and over the 20 lowest (here all 15: the
+    // uplink's 15th lowest is 514 above its minimum, 14 spacings of 36.7).
+    expect(fit.boundSpacing).toBeCloseTo(514 / 14, 9);
     expect(fitBand(points.slice(0, 2), 20, 0).spacingUp).toBe(14); // excesses 14 and 0: one spacing
     expect(fitBand(points.slice(0, 1), 20, 0).spacingUp).toBe(0);
   });
