@@ -107,17 +107,19 @@ export function fitBand(
       loExcess.add(lo - (p.lo - rate * (p.tLo - tRef)));
     }
   }
+  const spacingUp = upExcess.meanSpacing();
+  const spacingLo = loExcess.meanSpacing();
   return {
     tRef,
     offset: (hi + lo) / 2,
     rate,
     hi,
     lo,
-    spacingUp: upExcess.meanSpacing(),
-    spacingLo: loExcess.meanSpacing(),
+    spacingUp,
+    spacingLo,
     boundSpacing: Math.max(
-      upExcess.meanSpacing(),
-      loExcess.meanSpacing(),
+      spacingUp,
+      spacingLo,
       upExcess.meanSpacing(WIDE_SPACINGS),
       loExcess.meanSpacing(WIDE_SPACINGS),
     ),
