@@ -4,14 +4,16 @@
  * simulated links (test/support/link-sim.ts, same seeds), all on virtual time. Errors
  * |estimate − true hub time| are sampled every 10 ms of simulated time after each system's own
  * "synced" moment, pooled over the seeds. Prints one JSON line per (system, profile), one for
- * two real Chromium screen pages (clock-chromium.ts: p99 of their scene-time difference), and a
- * summary with the ratios.
+ * what a pong costs our clock on a full history (clock-cpu.ts), one for two real Chromium
+ * screen pages (clock-chromium.ts: p99 of their scene-time difference), and a summary with the
+ * ratios.
  * See docs/clock.md for how timesync is driven.
  */
 import { percentile, runFlagwallClock, type ClockTracePoint } from '../support/clock-sim';
 import { PROFILES, SimWorld, type LinkProfile } from '../support/link-sim';
 import { runTimesync, type TimesyncOptions } from '../support/timesync-sim';
 import { measureChromiumPair } from './clock-chromium';
+import { measureClockCpu } from './clock-cpu';
 
 interface BenchProfile {
   link: LinkProfile;
@@ -233,6 +235,18 @@ export async function main(args: string[]): Promise<void> {
       }
     }
   }
+  const cpu = measureClockCpu();
+  const cpuLine = {
+    bench: 'clock',
+    system: 'flagwall',
+    cpu: 'ClockSync.addSample on a 10-minute history (Node; the page runs the same code)',
+    samples_held: cpu.samples,
+    pongs: cpu.pongs,
+    mean_ms: round(cpu.meanMs),
+    p99_ms: round(cpu.p99Ms),
+    max_ms: round(cpu.maxMs),
+  };
+  process.stdout.write(`${JSON.stringify(cpuLine)}\n`);
   const ratios: Record<string, Record<string, number | null>> = {};
   for (const [profile, bySystem] of Object.entries(p99)) {
     const ours = bySystem.flagwall!;

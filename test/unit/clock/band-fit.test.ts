@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fitBand, type BandPoint } from '../../../shared/clock/band-fit';
-import { estimateRate } from '../../../shared/clock/rate';
+import { bindingPoints, estimateRate } from '../../../shared/clock/rate';
 import { PROFILES, SimWorld } from '../../support/link-sim';
+
+/** The band points of `count` pings sent every `everyMs` over a simulated link. */
+function pingedPoints(world: SimWorld, count: number, everyMs: number): BandPoint[] {
+  const points: BandPoint[] = [];
+  for (let i = 0; i < count; i++)
+    world.at(i * everyMs, () =>
+      world.pingPong((s) =>
+        points.push({ up: s.t1 - s.t0, tUp: s.t0, lo: s.t2 - s.t3, tLo: s.t3 }),
+      ),
+    );
+  world.runUntil(count * everyMs + 1000);
+  return points;
+}
 
 describe('fitBand / estimateRate', () => {
   it('takes each direction’s minimum from different samples', () => {
@@ -54,8 +67,7 @@ describe('fitBand / estimateRate', () => {
     // band is at rate 0, but its sides differ: a negative rate tilts the 10 s downlink over the
     // 0 s uplink (width 2 + 10⁴·rate), a positive one only the `second` uplink against the 0 s
     // downlink (2 − second·rate). Spacings 0.0005 + 0.0004: rates from −4.5e-8 to
-    // +0.00045 / second lose at most 0.00045. At second = 100 that end lies outside the first
-    // bracket searched (±16 spacings per span), so the search over every rate finds it.
+    // +0.00045 / second lose at most 0.00045: a far end (second = 100) and a near one (1000).
     const floor = (t: number, up = 0, lo = 0) => ({ up: 1 + up, tUp: t, lo: -1 - lo, tLo: t });
     for (const [second, late] of [
       [1000, 0.01],
@@ -73,17 +85,27 @@ describe('fitBand / estimateRate', () => {
     }
   });
 
+  it('keeps every sample that can bind the band at some rate, and few others', () => {
+    // Bursty Wi-Fi with pongs overtaking each other, so the samples are not in time order.
+    const world = new SimWorld({ profile: PROFILES['wifi-bursty'], seed: 7, localDriftPpm: 60 });
+    const points = pingedPoints(world, 3000, 5);
+    expect(points.some((p, i) => i > 0 && p.tUp < points[i - 1]!.tUp)).toBe(true);
+    const binding = bindingPoints(points);
+    expect(binding.length).toBeLessThan(100);
+    const t0 = points[0]!.tUp;
+    // The band's two lines over all samples and over the binding ones, by brute force.
+    const lines = (ps: readonly BandPoint[], rate: number) => [
+      Math.min(...ps.map((p) => p.up - rate * (p.tUp - t0))),
+      Math.max(...ps.map((p) => p.lo - rate * (p.tLo - t0))),
+    ];
+    for (const ppm of [-500, -61.3, -60, -59.99, 0, 0.7, 120, 500])
+      expect(lines(binding, ppm * 1e-6)).toEqual(lines(points, ppm * 1e-6));
+  });
+
   it('picks the rate at which the band is widest, on a simulated drifting link', () => {
     for (const ppm of [100, -40]) {
       const world = new SimWorld({ profile: PROFILES.wifi, seed: 3, localDriftPpm: ppm });
-      const points: BandPoint[] = [];
-      for (let i = 0; i < 600; i++)
-        world.at(i * 100, () =>
-          world.pingPong((s) =>
-            points.push({ up: s.t1 - s.t0, tUp: s.t0, lo: s.t2 - s.t3, tLo: s.t3 }),
-          ),
-        );
-      world.runUntil(61_000);
+      const points = pingedPoints(world, 600, 100);
       const est = estimateRate(points, 1, 500e-6); // no prior: the measurement alone
       const truth = 1 / (1 + ppm * 1e-6) - 1; // d(hub − local) / d local
       expect(Math.abs(est.rate - truth)).toBeLessThan(1e-6);
