@@ -39,9 +39,7 @@ const STEPS = 24;
 const SLACK_SPACINGS = 0.5;
 
 interface Band {
-  /** Upper and lower lines at t0. */
-  hi: number;
-  lo: number;
+  /** Upper line minus lower line. */
   width: number;
   /** Sign of d(width)/d(rate). */
   slope: number;
@@ -62,7 +60,7 @@ function bandAt(points: readonly BandPoint[], rate: number, t0: number): Band {
     if (u < hi) [hi, tHi] = [u, p.tUp];
     if (l > lo) [lo, tLo] = [l, p.tLo];
   }
-  return { hi, lo, width: hi - lo, slope: Math.sign(tLo - tHi) };
+  return { width: hi - lo, slope: Math.sign(tLo - tHi) };
 }
 
 /** Bisects between a rate whose width is under `target` and one whose width reaches it. */
