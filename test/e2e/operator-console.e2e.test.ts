@@ -14,6 +14,7 @@ import {
   openConsole,
   openPhone,
   openScreen,
+  pauseClockNow,
   saveScreenshot,
   waitForConsoleState,
   type PhoneWindow,
@@ -176,8 +177,7 @@ describe('operator console', () => {
       const kick = operator.locator(`li[data-phone="${id}"] button`);
       const kicks = operator.locator('#activity .act', { hasText: `Kick #${id}` });
       await kick.waitFor();
-      // pauseAt takes a wall time and cannot go back: pause a second ahead of now.
-      await operator.clock.pauseAt(Date.now() + 1000);
+      await pauseClockNow(operator);
 
       await kick.click();
       await expect.poll(() => kick.textContent()).toMatch(/Kick #\d+\?/);

@@ -32,7 +32,7 @@ export const ARTIFACTS = join(process.cwd(), 'test-results', 'operator');
 
 /**
  * `fakeClock`: the page's timers and Date run on Playwright's clock, installed before it loads; it
- * keeps real time until the test pauses it (`page.clock.pauseAt`), then moves only when told.
+ * keeps real time until the test pauses it (`pauseClockNow`), then moves only when told.
  */
 export async function openConsole(
   browser: Browser,
@@ -46,6 +46,21 @@ export async function openConsole(
   const page = await context.newPage();
   await page.goto(`${hub.url}/operator?key=${encodeURIComponent(key)}`);
   return page;
+}
+
+/**
+ * Stops a `fakeClock` page's clock about now. `pauseAt` takes a wall time and cannot go back, so it
+ * is aimed a second ahead; on a loaded 2-core machine the call has reached the page after that
+ * second (CI: "Cannot fast-forward to the past"). The failed call has already stopped the page's
+ * clock, so it is aimed again at the page's own stopped time, which cannot be in the past.
+ */
+export async function pauseClockNow(page: Page): Promise<void> {
+  try {
+    await page.clock.pauseAt(Date.now() + 1000);
+  } catch (error) {
+    if (!String(error).includes('Cannot fast-forward to the past')) throw error;
+    await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  }
 }
 
 /** The console's latest operator-state (null before the first). */
