@@ -151,6 +151,19 @@ describe('phone join experience', () => {
       await screen.locator('.pulse:not([hidden])').waitFor();
       await saveScreenshot(screen, 'screen-pulse.png');
       await expect.poll(() => phone.locator('.toast').textContent()).toMatch(/pulsing/);
+      // The toast covers neither the wall map nor the hint under it.
+      const toast = (await phone.locator('.toast').boundingBox())!;
+      for (const other of ['#wall-map', '#hint']) {
+        const box = (await phone.locator(other).boundingBox())!;
+        const apart =
+          toast.y + toast.height <= box.y ||
+          box.y + box.height <= toast.y ||
+          toast.x + toast.width <= box.x ||
+          box.x + box.width <= toast.x;
+        expect(apart, `toast ${JSON.stringify(toast)} over ${other} ${JSON.stringify(box)}`).toBe(
+          true,
+        );
+      }
       await saveScreenshot(phone, 'phone-live.png');
     },
     SLOW,
