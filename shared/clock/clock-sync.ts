@@ -10,6 +10,7 @@
  *   setTimeout(ping, clock.nextPingDelayMs(local()));
  */
 import { fitBand, type BandFit, type BandPoint } from './band-fit';
+import { Floor, type FloorBand } from './floor';
 import { estimateRate, type RateEstimate } from './rate';
 import { OffsetSlew } from './slew';
 import {
@@ -36,7 +37,10 @@ export class ClockSync {
   private fit: BandFit | null = null;
   private rate: RateEstimate = { rate: 0, sigma: 0 };
   /** The band over every kept sample: where each direction's floor has been seen. */
-  private floor: BandFit | null = null;
+  private floor: FloorBand | null = null;
+  private readonly floors = new Floor();
+  /** Lowest round trip kept; NaN once the sample holding it is dropped (rescanned when asked). */
+  private minRtt = Infinity;
   private readonly slew = new OffsetSlew();
   /** Samples no offset line can explain: a hub clock step if they keep coming. */
   private suspects: ClockSample[] = [];
@@ -166,9 +170,11 @@ export class ClockSync {
   }
 
   private rttMin(): number {
-    let m = Infinity;
-    for (const s of this.samples) if (s.rtt < m) m = s.rtt;
-    return m;
+    if (Number.isNaN(this.minRtt)) {
+      this.minRtt = Infinity;
+      for (const s of this.samples) if (s.rtt < this.minRtt) this.minRtt = s.rtt;
+    }
+    return this.minRtt;
   }
 
   /** True if the fitted offset lies clearly outside the interval [t2 − t3, t1 − t0] it must lie in. */
@@ -188,6 +194,8 @@ export class ClockSync {
     this.samples = [];
     this.fit = null;
     this.floor = null;
+    this.floors.reset();
+    this.minRtt = Infinity;
     this.rate = { rate: 0, sigma: this.opts.ratePriorPpm * 1e-6 };
     this.suspects = [];
     this.pingsSinceReset = 0;
@@ -204,15 +212,22 @@ export class ClockSync {
     let drop = 0;
     while (drop < this.samples.length && (this.samples[drop]?.tLo ?? Infinity) < oldest) drop++;
     drop = Math.max(drop, this.samples.length - this.opts.maxSamples);
-    if (drop > 0) this.samples.splice(0, drop);
+    if (drop === 0) {
+      if (rtt < this.minRtt) this.minRtt = rtt;
+      return;
+    }
+    const dropped = this.samples.splice(0, drop);
+    this.floors.forget(dropped);
+    if (dropped.some((d) => d.rtt <= this.minRtt)) this.minRtt = NaN;
+    else if (rtt < this.minRtt) this.minRtt = rtt;
   }
 
-  /** The samples inside a window of `windowMs` before t (at least minSamples, newest last). */
-  private recent(t: number, windowMs: number): Stored[] {
+  /** Index of the first sample inside a window of `windowMs` before t (keeping ≥ minSamples). */
+  private windowStart(t: number, windowMs: number): number {
     const from = t - windowMs;
     let i = this.samples.length;
     while (i > 0 && (this.samples[i - 1]?.tLo ?? -Infinity) >= from) i--;
-    return this.samples.slice(Math.max(0, Math.min(i, this.samples.length - this.opts.minSamples)));
+    return Math.max(0, Math.min(i, this.samples.length - this.opts.minSamples));
   }
 
   /**
@@ -224,10 +239,10 @@ export class ClockSync {
     let best: BandFit | null = null;
     let bestScore = Infinity;
     for (const div of [1, 2, 4, 8]) {
-      const points = this.recent(t, this.opts.offsetWindowMs / div);
+      const start = this.windowStart(t, this.opts.offsetWindowMs / div);
       // Too few samples and the spacing itself is a poor estimate: not a candidate.
-      if (div > 1 && points.length < MIN_WINDOW_SAMPLES) continue;
-      const fit = fitBand(points, t, this.rate.rate);
+      if (div > 1 && this.samples.length - start < MIN_WINDOW_SAMPLES) continue;
+      const fit = fitBand(this.samples, t, this.rate.rate, true, start);
       const score = this.windowScore(fit);
       // Longer windows first; a shorter one must be clearly better to win.
       if (score < bestScore * SHORTER_WINS) [best, bestScore] = [fit, score];
@@ -266,7 +281,8 @@ export class ClockSync {
         this.opts.maxRatePpm * 1e-6,
       );
     }
-    this.floor = fitBand(this.samples, t, this.rate.rate, false);
+    const newest = this.samples[this.samples.length - 1]!;
+    this.floor = this.floors.update(this.samples, newest, this.rate.rate, t);
     this.fit = this.bestOffsetFit(t);
     const line = { tRef: t, offset: this.fit.offset, rate: this.fit.rate };
     if (jump || !this.slew.running) {

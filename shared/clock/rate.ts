@@ -88,30 +88,44 @@ function crossing(
  */
 export function bindingPoints(points: readonly BandPoint[]): BandPoint[] {
   const n = points.length;
-  const t = new Float64Array(n);
-  const v = new Float64Array(n);
+  const { t, v } = scratchFor(n);
   const out: BandPoint[] = [];
   for (let i = 0; i < n; i++) {
     t[i] = points[i]!.tUp;
     v[i] = points[i]!.up;
   }
-  for (const i of lowerHull(t, v)) out.push({ up: v[i]!, tUp: t[i]!, lo: -Infinity, tLo: t[i]! });
+  for (const i of lowerHull(n)) out.push({ up: v[i]!, tUp: t[i]!, lo: -Infinity, tLo: t[i]! });
   // The upper hull of lo is the lower hull of −lo.
   for (let i = 0; i < n; i++) {
     t[i] = points[i]!.tLo;
     v[i] = -points[i]!.lo;
   }
-  for (const i of lowerHull(t, v)) out.push({ up: Infinity, tUp: t[i]!, lo: -v[i]!, tLo: t[i]! });
+  for (const i of lowerHull(n)) out.push({ up: Infinity, tUp: t[i]!, lo: -v[i]!, tLo: t[i]! });
   return out;
 }
 
 /**
- * Indices of the lower convex hull of (t[i], v[i]) (monotone chain), after sorting both arrays
- * by t in place. Samples come in arrival order, which is time order but for pongs overtaking
- * each other, so an insertion sort is about linear. Collinear points are kept.
+ * Working arrays, kept between estimates: allocating three arrays of 16,384 on every 8th pong
+ * cost as much as the hull itself (GC on the page's main thread).
  */
-function lowerHull(t: Float64Array, v: Float64Array): Int32Array {
-  const n = t.length;
+let scratch = { t: new Float64Array(0), v: new Float64Array(0), stack: new Int32Array(0) };
+
+function scratchFor(n: number): typeof scratch {
+  if (scratch.t.length < n) {
+    const size = 2 ** Math.ceil(Math.log2(n));
+    scratch = { t: new Float64Array(size), v: new Float64Array(size), stack: new Int32Array(size) };
+  }
+  return scratch;
+}
+
+/**
+ * Indices of the lower convex hull of (t[i], v[i]), i < n, in the scratch arrays (monotone
+ * chain), after sorting both by t in place. Samples come in arrival order, which is time order
+ * but for pongs overtaking each other, so an insertion sort is about linear. Collinear points
+ * are kept.
+ */
+function lowerHull(n: number): Int32Array {
+  const { t, v, stack } = scratch;
   for (let i = 1; i < n; i++) {
     const ti = t[i]!;
     if (t[i - 1]! <= ti) continue;
@@ -126,7 +140,6 @@ function lowerHull(t: Float64Array, v: Float64Array): Int32Array {
   }
   // Times relative to the first keep the cross products exact enough (local times are ~1.8e12).
   const t0 = n > 0 ? t[0]! : 0;
-  const stack = new Int32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const ti = t[i]! - t0;

@@ -11,6 +11,8 @@ export interface ClockCpu {
   samples: number;
   pongs: number;
   meanMs: number;
+  /** A pong that only refits the offset (7 in 8 skip the rate estimate). */
+  medianMs: number;
   p99Ms: number;
   maxMs: number;
 }
@@ -34,6 +36,7 @@ export function measureClockCpu(pongs = 512): ClockCpu {
     samples,
     pongs: times.length,
     meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    medianMs: percentile(times, 50),
     p99Ms: percentile(times, 99),
     maxMs: Math.max(...times),
   };

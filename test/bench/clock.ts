@@ -243,6 +243,7 @@ export async function main(args: string[]): Promise<void> {
     samples_held: cpu.samples,
     pongs: cpu.pongs,
     mean_ms: round(cpu.meanMs),
+    median_ms: round(cpu.medianMs),
     p99_ms: round(cpu.p99Ms),
     max_ms: round(cpu.maxMs),
   };

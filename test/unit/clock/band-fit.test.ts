@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitBand, type BandPoint } from '../../../shared/clock/band-fit';
+import { Floor } from '../../../shared/clock/floor';
 import { bindingPoints, estimateRate } from '../../../shared/clock/rate';
 import { PROFILES, SimWorld } from '../../support/link-sim';
 
@@ -111,5 +112,42 @@ describe('fitBand / estimateRate', () => {
       expect(Math.abs(est.rate - truth)).toBeLessThan(1e-6);
       expect(Math.abs(est.rate - truth)).toBeLessThan(est.sigma);
     }
+  });
+});
+
+describe('Floor', () => {
+  it('tracks the band over a sliding history exactly as a full fit would, across rate changes', () => {
+    const world = new SimWorld({ profile: PROFILES['wifi-bursty'], seed: 5, localDriftPpm: -30 });
+    const stream = pingedPoints(world, 3000, 20);
+    const floor = new Floor();
+    const kept: BandPoint[] = [];
+    const rates = [0, -30e-6, -29.5e-6, 12e-6];
+    let bindingDropped = 0;
+    let prev = { hi: Infinity, lo: -Infinity, rate: NaN };
+    for (let i = 0; i < stream.length; i++) {
+      kept.push(stream[i]!);
+      // A history of 400 samples: the oldest leave, binding ones among them.
+      if (kept.length > 400) {
+        const dropped = kept.splice(0, kept.length - 400);
+        floor.forget(dropped);
+        // Did a sample that bound the last fit leave? (Its line value equals that fit's.)
+        const tRef = stream[i - 1]!.tLo;
+        if (
+          dropped.some(
+            (p) =>
+              p.up - prev.rate * (p.tUp - tRef) === prev.hi ||
+              p.lo - prev.rate * (p.tLo - tRef) === prev.lo,
+          )
+        )
+          bindingDropped++;
+      }
+      const rate = rates[Math.floor(i / 97) % rates.length]!;
+      const tRef = stream[i]!.tLo;
+      const got = floor.update(kept, stream[i]!, rate, tRef);
+      const full = fitBand(kept, tRef, rate, false);
+      expect([got.hi, got.lo, got.leverMs]).toEqual([full.hi, full.lo, full.leverMs]);
+      prev = { hi: full.hi, lo: full.lo, rate };
+    }
+    expect(bindingDropped).toBeGreaterThan(10);
   });
 });

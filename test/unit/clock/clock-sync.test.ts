@@ -152,6 +152,26 @@ describe('ClockSync input handling', () => {
     expect(before).toBeCloseTo(2000, 6);
   });
 
+  it('judges outliers by the lowest round trip still kept, not one that left the history', () => {
+    const c = new ClockSync({ rateWindowMs: 2000, maxSamples: 150, outlierSlackMs: 0 });
+    // Hub = local, symmetric delays: an exchange of round trip `rtt` sent at t0.
+    const exchange = (t0: number, rtt: number) =>
+      c.addSample({ t0, t1: t0 + rtt / 2, t2: t0 + rtt / 2, t3: t0 + rtt });
+    expect(exchange(0, 1)).toBe(true);
+    for (let i = 1; i < 100; i++) expect(exchange(i * 10, 2)).toBe(true);
+    expect(c.stats().rttMs).toBe(1);
+    expect(exchange(1000, 3)).toBe(false); // over 2 × 1 ms
+    // Past the 2 s window the 1 ms exchange is gone: 2 ms is the floor, 3 ms is no outlier.
+    for (let i = 100; i < 210; i++) exchange(i * 10, 2);
+    expect(c.stats().rttMs).toBe(2);
+    expect(exchange(2100, 3)).toBe(true);
+    // Dropped by count (maxSamples 150), not by age.
+    expect(exchange(2110, 1.5)).toBe(true);
+    expect(c.stats().rttMs).toBe(1.5);
+    for (let i = 212; i < 362; i++) exchange(i * 10, 2);
+    expect(c.stats().rttMs).toBe(2);
+  });
+
   it('throws a TypeError for a bad option', () => {
     expect(() => new ClockSync({ slowPingMs: -1 })).toThrow(TypeError);
   });
