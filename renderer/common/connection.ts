@@ -20,7 +20,8 @@ export interface ConnectionOptions {
   backoff: BackoffPolicy;
   onMessage(msg: HubMessage): void;
   onBinary(data: Uint8Array): void;
-  onState(state: ConnectionState, detail?: string): void;
+  /** `code`: the close code that led to a 'refused' or 'reconnecting' state. */
+  onState(state: ConnectionState, detail?: string, code?: number): void;
 }
 
 export class HubConnection {
@@ -81,13 +82,13 @@ export class HubConnection {
       this.ws = null;
       if (this.stopped) return;
       const next = this.session.closed(ev.code, ev.reason);
-      this.setState(next.state, next.detail);
+      this.setState(next.state, next.detail, ev.code);
       if (next.state === 'reconnecting') this.timer = setTimeout(() => this.open(), next.retryInMs);
     };
   }
 
-  private setState(state: ConnectionState, detail?: string): void {
+  private setState(state: ConnectionState, detail?: string, code?: number): void {
     this.state = state;
-    this.opts.onState(state, detail);
+    this.opts.onState(state, detail, code);
   }
 }

@@ -5,6 +5,8 @@
  * Flag images load lazily, so opening the sheet costs only what is on screen.
  */
 import { FALLBACK_FLAG, flagUrl } from '../common/flags';
+import { flagNamer } from './flag-names';
+import type { PhoneStrings } from './i18n';
 import { SHORT_NAME_MAX, sanitizeShortName } from './short-name';
 
 /** ISO 3166-1 alpha-2 codes with art in flag-icons (plus a few it also draws, e.g. xk). */
@@ -34,19 +36,11 @@ export interface Country {
 
 /** Every flag with its name in the given locale, sorted the way that locale sorts. */
 export function countries(locale: string): Country[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-  } catch {
-    /* very old browser: codes only */
-  }
-  const list = CODES.map((code) => ({
-    code,
-    name: (code === 'xk' ? names?.of('XK') : names?.of(code.toUpperCase())) ?? code.toUpperCase(),
-  }));
+  const name = flagNamer(locale);
+  const list = CODES.map((code) => ({ code, name: name(code) }));
   const collator = new Intl.Collator(locale);
   list.sort((a, b) => collator.compare(a.name, b.name));
-  return [{ code: FALLBACK_FLAG, name: 'Esperanto' }, ...list];
+  return [{ code: FALLBACK_FLAG, name: name(FALLBACK_FLAG) }, ...list];
 }
 
 export class FlagPicker {
@@ -64,21 +58,22 @@ export class FlagPicker {
   constructor(
     controls: HTMLElement,
     private readonly host: PickerHost,
+    private readonly t: PhoneStrings,
     private readonly locale = navigator.language || 'en',
   ) {
     this.button.type = 'button';
-    this.button.setAttribute('aria-label', 'Change your flag');
+    this.button.setAttribute('aria-label', t.changeLabel);
     this.buttonFlag.alt = '';
-    this.button.append(this.buttonFlag, text('span', 'Change'));
+    this.button.append(this.buttonFlag, text('span', t.change));
     this.button.addEventListener('click', () => this.open());
     this.locateButton.type = 'button';
-    this.locateButton.setAttribute('aria-label', 'Locate me: make my flag pulse on the wall');
-    this.locateButton.append(text('span', 'Find me'));
+    this.locateButton.setAttribute('aria-label', t.findMeLabel);
+    this.locateButton.append(text('span', t.findMe));
     this.locateButton.addEventListener('click', () => this.locate());
     controls.append(this.locateButton, this.button);
     this.sheet.hidden = true;
     this.sheet.setAttribute('role', 'dialog');
-    this.sheet.setAttribute('aria-label', 'Choose your flag');
+    this.sheet.setAttribute('aria-label', t.chooseFlag);
     document.body.append(this.sheet, this.toast);
     this.toast.hidden = true;
     this.showCurrent();
@@ -103,15 +98,11 @@ export class FlagPicker {
     this.host.setFlag(code);
     this.showCurrent();
     this.close();
-    this.say('Your flag changed on the wall');
+    this.say(this.t.flagChanged);
   }
 
   private locate(): void {
-    this.say(
-      this.host.locate()
-        ? 'Look at the wall: your flag is pulsing'
-        : 'Not connected to the wall right now',
-    );
+    this.say(this.host.locate() ? this.t.pulsing : this.t.notConnected);
   }
 
   private say(message: string): void {
@@ -126,20 +117,20 @@ export class FlagPicker {
     const head = el('div', 'picker-head');
     const close = el('button', 'picker-close');
     close.type = 'button';
-    close.textContent = 'Done';
+    close.textContent = this.t.done;
     close.addEventListener('click', () => this.close());
-    head.append(text('h2', 'Choose your flag'), close);
+    head.append(text('h2', this.t.chooseFlag), close);
 
     const nameRow = el('form', 'picker-name');
     this.nameInput.type = 'text';
     // Room to type; sanitizeShortName collapses spaces first, then caps at SHORT_NAME_MAX.
     this.nameInput.maxLength = SHORT_NAME_MAX * 3;
-    this.nameInput.placeholder = 'Short name (optional)';
+    this.nameInput.placeholder = this.t.shortName;
     this.nameInput.setAttribute('autocomplete', 'nickname');
     this.nameInput.enterKeyHint = 'done';
     const save = el('button', 'picker-save');
     save.type = 'submit';
-    save.textContent = 'Set';
+    save.textContent = this.t.setName;
     nameRow.append(this.nameInput, save);
     nameRow.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -147,11 +138,11 @@ export class FlagPicker {
       this.nameInput.value = name;
       this.host.setName(name);
       this.nameInput.blur();
-      this.say(name ? `Your flag says “${name}”` : 'Name removed');
+      this.say(name ? this.t.nameShown(name) : this.t.nameRemoved);
     });
 
     this.search.type = 'search';
-    this.search.placeholder = 'Search countries';
+    this.search.placeholder = this.t.search;
     this.search.className = 'picker-search';
     this.search.addEventListener('input', () => this.filter());
 

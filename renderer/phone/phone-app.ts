@@ -66,10 +66,10 @@ export class PhoneApp {
         this.view.showOnWall(frame.x, frame.y);
         if (frame.phones > 0) this.view.showPresence(frame.phones);
       },
-      onState: (state, detail) => {
+      onState: (state, detail, code) => {
         if (state !== 'live') {
           this.onWall = false;
-          this.setState(state, detail);
+          this.setState(state, detail, code);
         }
         if (state === 'reconnecting') this.throttle.reset();
       },
@@ -207,9 +207,9 @@ export class PhoneApp {
     this.throttle.setRate(hz);
   }
 
-  private setState(state: PhoneState, detail?: string): void {
+  private setState(state: PhoneState, detail?: string, code?: number): void {
     this.debug.state = state;
-    this.view.showState(state, detail);
+    this.view.showState(state, detail, code);
   }
 
   private sendMove(x: number, y: number): void {

@@ -2,7 +2,10 @@
  * Everything the phone shows: connection state, the user's flag and country, how many are on
  * the wall, a marker under the finger and a ring for each tap. DOM only; no logic about the hub.
  */
+import { CloseCode } from '../../shared/protocol/codes';
 import { FALLBACK_FLAG, flagUrl } from '../common/flags';
+import { flagNamer } from './flag-names';
+import { flagsOnWall, type PhoneStrings } from './i18n';
 
 export type PhoneState = 'connecting' | 'live' | 'reconnecting' | 'waiting' | 'refused';
 
@@ -24,36 +27,42 @@ export class PhoneView {
   private readonly marker = $('marker');
   private readonly pad = $('pad');
   private readonly wallDot = $('wall-dot');
+  private readonly flagName = flagNamer(navigator.language || 'en');
 
-  showState(state: PhoneState, detail?: string): void {
+  /** Puts the page's fixed words (English in the HTML) in the audience's language. */
+  constructor(private readonly t: PhoneStrings) {
+    this.root.lang = t.lang;
+    $('tagline').textContent = t.tagline;
+    $('wall-map-caption').textContent = t.youOnWall;
+    emphasize($('hint-drag'), t.hintDrag);
+    emphasize($('hint-tap'), t.hintTap);
+    this.pad.setAttribute('aria-label', t.padLabel);
+  }
+
+  /** `code`: the close code that refused the phone, explained in its language where we can. */
+  showState(state: PhoneState, detail?: string, code?: number): void {
     this.root.dataset.state = state;
     this.status.dataset.state = state;
-    const text: Record<PhoneState, string> = {
-      connecting: 'Connecting…',
-      live: 'Live',
-      reconnecting: 'Reconnecting…',
-      waiting: 'Waiting',
-      refused: 'Not connected',
-    };
-    this.statusText.textContent = text[state];
+    this.statusText.textContent = this.t.status[state];
     this.notice.textContent =
       state === 'refused'
-        ? `The wall refused this phone${detail ? `: ${detail}` : ''}. Reload the page to try again.`
+        ? code === CloseCode.KICKED
+          ? this.t.kicked
+          : code === CloseCode.VERSION_MISMATCH
+            ? this.t.outdated
+            : this.t.refused(detail ?? '')
         : state === 'reconnecting'
-          ? 'Lost the wall for a moment. Trying again…'
+          ? this.t.lostForAMoment
           : '';
   }
 
   showWaiting(position: number): void {
     this.showState('waiting');
-    this.notice.textContent =
-      position > 0
-        ? `The wall is full. You are number ${position} in line. Keep this page open, you will join automatically.`
-        : 'The wall is full. Keep this page open, you will join automatically.';
+    this.notice.textContent = this.t.full(position);
   }
 
   showPresence(phones: number): void {
-    this.presence.textContent = phones === 1 ? '1 flag on the wall' : `${phones} flags on the wall`;
+    this.presence.textContent = flagsOnWall(this.t, phones);
   }
 
   showFlag(code: string): void {
@@ -66,7 +75,7 @@ export class PhoneView {
       };
       img.src = url;
     }
-    this.country.textContent = countryName(code);
+    this.country.textContent = this.flagName(code);
   }
 
   /** Finger marker at client coordinates; hidden when lifted. */
@@ -92,12 +101,14 @@ export class PhoneView {
   }
 }
 
-function countryName(code: string): string {
-  if (code === FALLBACK_FLAG) return 'Esperanto';
-  try {
-    const names = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
-    return names.of(code.toUpperCase()) ?? code.toUpperCase();
-  } catch {
-    return code.toUpperCase();
-  }
+/** Sets `text` into `el`, the parts between asterisks in bold. */
+function emphasize(el: HTMLElement, text: string): void {
+  el.replaceChildren(
+    ...text.split('*').map((part, i) => {
+      if (i % 2 === 0) return document.createTextNode(part);
+      const b = document.createElement('b');
+      b.textContent = part;
+      return b;
+    }),
+  );
 }

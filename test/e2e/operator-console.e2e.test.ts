@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ARM_MS } from '../../renderer/operator/confirm';
+import { en } from '../../renderer/phone/i18n/en';
 import { launchBrowser, touchPath } from '../support/browser';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import {
@@ -195,7 +196,8 @@ describe('operator console', () => {
       await phone.waitForFunction(
         () => (window as unknown as PhoneWindow).flagwallPhone.debug.state === 'refused',
       );
-      expect(await phone.locator('#notice').textContent()).toMatch(/operator/);
+      // Said in the phone's own words (en-GB here), from the close code, not the hub's English.
+      expect(await phone.locator('#notice').textContent()).toBe(en.kicked);
       await left.waitForFunction(
         (i) => !(window as unknown as ScreenWindow).flagwall.cursors.some((c) => c.id === i),
         id,

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fr } from '../../renderer/phone/i18n/fr';
 import { BinTag, decodeHubFrame } from '../../shared/protocol/binary';
 import { launchBrowser, touchPath } from '../support/browser';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
@@ -105,6 +106,11 @@ describe('phone join experience', () => {
       const phone = await phone$(browser, hub, 'live', 'fr-FR');
       const { clientId, flag } = await phoneDebug(phone);
       expect(flag).toBe('fr');
+      // The page speaks French too, not only the country names.
+      expect(await phone.getAttribute('html', 'lang')).toBe('fr');
+      expect(await phone.textContent('#tagline')).toBe(fr.tagline);
+      expect(await phone.innerHTML('#hint-tap')).toBe('<b>Touchez</b> pour lancer une onde');
+      expect(await phone.textContent('#status-text')).toBe(fr.status.live);
       await wave(phone);
       await screen.waitForFunction(
         (id) =>
@@ -150,10 +156,10 @@ describe('phone join experience', () => {
       );
       await screen.locator('.pulse:not([hidden])').waitFor();
       await saveScreenshot(screen, 'screen-pulse.png');
-      await expect.poll(() => phone.locator('.toast').textContent()).toMatch(/pulsing/);
-      // The toast covers neither the wall map nor the hint under it.
+      await expect.poll(() => phone.locator('.toast').textContent()).toBe(fr.pulsing);
+      // The toast takes the hint's place: it covers neither the wall map nor the flag's name.
       const toast = (await phone.locator('.toast').boundingBox())!;
-      for (const other of ['#wall-map', '#hint']) {
+      for (const other of ['#wall-map', '#country', '#tagline']) {
         const box = (await phone.locator(other).boundingBox())!;
         const apart =
           toast.y + toast.height <= box.y ||

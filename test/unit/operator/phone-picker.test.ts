@@ -22,4 +22,9 @@ describe('country list', () => {
     expect(new Set(de.map((c) => c.code)).size).toBe(de.length);
     expect(countries('fr').find((c) => c.code === 'jp')?.name).toBe('Japon');
   });
+
+  it('names the fallback flag in the phone language, as a title', () => {
+    expect(countries('fr')[0]).toEqual({ code: 'eo', name: 'Espéranto' }); // ICU: "espéranto"
+    expect(countries('ja')[0]!.name).toBe('エスペラント語');
+  });
 });

@@ -1,0 +1,42 @@
+import type { PhoneStrings } from './types';
+
+export const de: PhoneStrings = {
+  lang: 'de',
+  status: {
+    connecting: 'Verbinde…',
+    live: 'Live',
+    reconnecting: 'Verbinde neu…',
+    waiting: 'Warten',
+    refused: 'Nicht verbunden',
+  },
+  refused: (detail) =>
+    `Die Wand hat dieses Handy abgelehnt${detail ? `: ${detail}` : ''}. Lade die Seite neu, um es noch einmal zu versuchen.`,
+  kicked: 'Der Operator hat deine Flagge von der Wand genommen.',
+  outdated: 'Diese Seite ist veraltet. Lade sie neu, um an die Wand zu kommen.',
+  lostForAMoment: 'Verbindung zur Wand kurz verloren. Neuer Versuch…',
+  full: (position) =>
+    position > 0
+      ? `Die Wand ist voll. Du bist Nummer ${position} in der Warteschlange. Lass diese Seite offen, du kommst automatisch dran.`
+      : 'Die Wand ist voll. Lass diese Seite offen, du kommst automatisch dran.',
+  flagsOnWall: (n, plural) =>
+    plural === 'one' ? `${n} Flagge an der Wand` : `${n} Flaggen an der Wand`,
+  tagline: 'weht an der Wand',
+  youOnWall: 'du an der Wand',
+  hintDrag: '*Ziehen* bewegt deine Flagge',
+  hintTap: '*Tippen* sendet eine Welle',
+  padLabel: 'Touchpad für die Wand: Ziehen bewegt deine Flagge, Tippen sendet eine Welle',
+  change: 'Ändern',
+  changeLabel: 'Flagge ändern',
+  findMe: 'Finde mich',
+  findMeLabel: 'Finde mich: meine Flagge an der Wand pulsieren lassen',
+  chooseFlag: 'Wähle deine Flagge',
+  done: 'Fertig',
+  shortName: 'Kurzname (optional)',
+  setName: 'OK',
+  search: 'Land suchen',
+  flagChanged: 'Deine Flagge an der Wand wurde geändert',
+  pulsing: 'Schau auf die Wand: deine Flagge pulsiert',
+  notConnected: 'Gerade nicht mit der Wand verbunden',
+  nameShown: (name) => `Deine Flagge zeigt „${name}“`,
+  nameRemoved: 'Name entfernt',
+};

@@ -1,0 +1,43 @@
+import type { PhoneStrings } from './types';
+
+export const fr: PhoneStrings = {
+  lang: 'fr',
+  status: {
+    connecting: 'Connexion…',
+    live: 'En direct',
+    reconnecting: 'Reconnexion…',
+    waiting: 'En attente',
+    refused: 'Non connecté',
+  },
+  refused: (detail) =>
+    `Le mur a refusé ce téléphone${detail ? ` : ${detail}` : ''}. Rechargez la page pour réessayer.`,
+  kicked: 'L’opérateur a retiré votre drapeau du mur.',
+  outdated: 'Cette page n’est plus à jour. Rechargez-la pour rejoindre le mur.',
+  lostForAMoment: 'Mur perdu un instant. Nouvelle tentative…',
+  full: (position) =>
+    position > 0
+      ? `Le mur est complet. Vous êtes n° ${position} dans la file. Gardez cette page ouverte, vous rejoindrez le mur automatiquement.`
+      : 'Le mur est complet. Gardez cette page ouverte, vous rejoindrez le mur automatiquement.',
+  flagsOnWall: (n, plural) =>
+    plural === 'one' ? `${n} drapeau sur le mur` : `${n} drapeaux sur le mur`,
+  tagline: 'flotte sur le mur',
+  youOnWall: 'vous sur le mur',
+  hintDrag: '*Glissez* pour déplacer votre drapeau',
+  hintTap: '*Touchez* pour lancer une onde',
+  padLabel:
+    'Pavé tactile du mur : glissez pour déplacer votre drapeau, touchez pour lancer une onde',
+  change: 'Changer',
+  changeLabel: 'Changer de drapeau',
+  findMe: 'Me trouver',
+  findMeLabel: 'Me trouver : faire clignoter mon drapeau sur le mur',
+  chooseFlag: 'Choisissez votre drapeau',
+  done: 'OK',
+  shortName: 'Nom court (facultatif)',
+  setName: 'Valider',
+  search: 'Rechercher un pays',
+  flagChanged: 'Votre drapeau a changé sur le mur',
+  pulsing: 'Regardez le mur : votre drapeau clignote',
+  notConnected: 'Pas connecté au mur pour le moment',
+  nameShown: (name) => `Votre drapeau affiche « ${name} »`,
+  nameRemoved: 'Nom supprimé',
+};

@@ -1,0 +1,42 @@
+import type { PhoneStrings } from './types';
+
+export const it: PhoneStrings = {
+  lang: 'it',
+  status: {
+    connecting: 'Connessione…',
+    live: 'In diretta',
+    reconnecting: 'Riconnessione…',
+    waiting: 'In attesa',
+    refused: 'Non connesso',
+  },
+  refused: (detail) =>
+    `Il muro ha rifiutato questo telefono${detail ? `: ${detail}` : ''}. Ricarica la pagina per riprovare.`,
+  kicked: 'L’operatore ha tolto la tua bandiera dal muro.',
+  outdated: 'Questa pagina non è aggiornata. Ricaricala per unirti al muro.',
+  lostForAMoment: 'Muro perso per un momento. Nuovo tentativo…',
+  full: (position) =>
+    position > 0
+      ? `Il muro è pieno. Sei il numero ${position} in coda. Tieni aperta questa pagina: entrerai automaticamente.`
+      : 'Il muro è pieno. Tieni aperta questa pagina: entrerai automaticamente.',
+  flagsOnWall: (n, plural) =>
+    plural === 'one' ? `${n} bandiera sul muro` : `${n} bandiere sul muro`,
+  tagline: 'sventola sul muro',
+  youOnWall: 'tu sul muro',
+  hintDrag: '*Trascina* per muovere la tua bandiera',
+  hintTap: '*Tocca* per lanciare un’onda',
+  padLabel: 'Touchpad del muro: trascina per muovere la tua bandiera, tocca per lanciare un’onda',
+  change: 'Cambia',
+  changeLabel: 'Cambia la tua bandiera',
+  findMe: 'Trovami',
+  findMeLabel: 'Trovami: fai lampeggiare la mia bandiera sul muro',
+  chooseFlag: 'Scegli la tua bandiera',
+  done: 'Fine',
+  shortName: 'Nome breve (facoltativo)',
+  setName: 'Imposta',
+  search: 'Cerca paesi',
+  flagChanged: 'La tua bandiera sul muro è cambiata',
+  pulsing: 'Guarda il muro: la tua bandiera lampeggia',
+  notConnected: 'Al momento non connesso al muro',
+  nameShown: (name) => `La tua bandiera dice «${name}»`,
+  nameRemoved: 'Nome rimosso',
+};

@@ -1,0 +1,44 @@
+import type { PhoneStrings } from './types';
+
+/** Brazilian usage (most speakers), worded to read naturally in Portugal too. */
+export const pt: PhoneStrings = {
+  lang: 'pt',
+  status: {
+    connecting: 'Conectando…',
+    live: 'Ao vivo',
+    reconnecting: 'Reconectando…',
+    waiting: 'Aguardando',
+    refused: 'Desconectado',
+  },
+  refused: (detail) =>
+    `A parede recusou este telefone${detail ? `: ${detail}` : ''}. Recarregue a página para tentar novamente.`,
+  kicked: 'O operador removeu a sua bandeira da parede.',
+  outdated: 'Esta página está desatualizada. Recarregue-a para entrar na parede.',
+  lostForAMoment: 'A parede sumiu por um instante. Tentando de novo…',
+  full: (position) =>
+    position > 0
+      ? `A parede está cheia. Você é o número ${position} na fila. Mantenha esta página aberta; você entrará automaticamente.`
+      : 'A parede está cheia. Mantenha esta página aberta; você entrará automaticamente.',
+  flagsOnWall: (n, plural) =>
+    plural === 'one' ? `${n} bandeira na parede` : `${n} bandeiras na parede`,
+  tagline: 'tremula na parede',
+  youOnWall: 'você na parede',
+  hintDrag: '*Arraste* para mover a sua bandeira',
+  hintTap: '*Toque* para enviar uma onda',
+  padLabel:
+    'Painel de toque da parede: arraste para mover a sua bandeira, toque para enviar uma onda',
+  change: 'Trocar',
+  changeLabel: 'Trocar a sua bandeira',
+  findMe: 'Encontre-me',
+  findMeLabel: 'Encontre-me: fazer a minha bandeira piscar na parede',
+  chooseFlag: 'Escolha a sua bandeira',
+  done: 'Pronto',
+  shortName: 'Nome curto (opcional)',
+  setName: 'Definir',
+  search: 'Pesquisar países',
+  flagChanged: 'A sua bandeira mudou na parede',
+  pulsing: 'Olhe para a parede: a sua bandeira está piscando',
+  notConnected: 'Sem conexão com a parede no momento',
+  nameShown: (name) => `A sua bandeira diz “${name}”`,
+  nameRemoved: 'Nome removido',
+};

@@ -1,0 +1,82 @@
+import type { PhoneStrings } from './types';
+
+/** Simplified (mainland China, Singapore). "屏幕墙", screen wall: 墙 alone reads as a firewall. */
+export const zhHans: PhoneStrings = {
+  lang: 'zh-Hans',
+  status: {
+    connecting: '连接中…',
+    live: '在线',
+    reconnecting: '重新连接中…',
+    waiting: '排队中',
+    refused: '未连接',
+  },
+  refused: (detail) => `屏幕墙拒绝了这部手机${detail ? `（${detail}）` : ''}。请刷新页面重试。`,
+  kicked: '操作员已将你的旗帜从屏幕墙上移除。',
+  outdated: '此页面已过期。请刷新后加入屏幕墙。',
+  lostForAMoment: '与屏幕墙的连接暂时中断，正在重试…',
+  full: (position) =>
+    position > 0
+      ? `屏幕墙已满。你排在第 ${position} 位。请保持此页面打开，轮到你时会自动加入。`
+      : '屏幕墙已满。请保持此页面打开，轮到你时会自动加入。',
+  flagsOnWall: (n) => `屏幕墙上有 ${n} 面旗帜`,
+  tagline: '在屏幕墙上飘扬',
+  youOnWall: '你在墙上的位置',
+  hintDrag: '*拖动*即可移动你的旗帜',
+  hintTap: '*轻点*即可发送涟漪',
+  padLabel: '屏幕墙触控板：拖动移动旗帜，轻点发送涟漪',
+  change: '更换',
+  changeLabel: '更换你的旗帜',
+  findMe: '找到我',
+  findMeLabel: '找到我：让我的旗帜在屏幕墙上闪烁',
+  chooseFlag: '选择你的旗帜',
+  done: '完成',
+  shortName: '简短名称（可选）',
+  setName: '设置',
+  search: '搜索国家/地区',
+  flagChanged: '你在屏幕墙上的旗帜已更换',
+  pulsing: '请看屏幕墙：你的旗帜正在闪烁',
+  notConnected: '目前未连接到屏幕墙',
+  nameShown: (name) => `你的旗帜显示“${name}”`,
+  nameRemoved: '名称已移除',
+};
+
+/** Traditional (Taiwan, Hong Kong, Macau). */
+export const zhHant: PhoneStrings = {
+  lang: 'zh-Hant',
+  status: {
+    connecting: '連線中…',
+    live: '上線',
+    reconnecting: '重新連線中…',
+    waiting: '排隊中',
+    refused: '未連線',
+  },
+  refused: (detail) =>
+    `螢幕牆拒絕了這支手機${detail ? `（${detail}）` : ''}。請重新整理頁面再試一次。`,
+  kicked: '操作員已將你的旗幟從螢幕牆上移除。',
+  outdated: '此頁面已過期。請重新整理後加入螢幕牆。',
+  lostForAMoment: '與螢幕牆的連線暫時中斷，正在重試…',
+  full: (position) =>
+    position > 0
+      ? `螢幕牆已滿。你排在第 ${position} 位。請保持此頁面開啟，輪到你時會自動加入。`
+      : '螢幕牆已滿。請保持此頁面開啟，輪到你時會自動加入。',
+  flagsOnWall: (n) => `螢幕牆上有 ${n} 面旗幟`,
+  tagline: '在螢幕牆上飄揚',
+  youOnWall: '你在牆上的位置',
+  hintDrag: '*拖曳*即可移動你的旗幟',
+  hintTap: '*輕觸*即可發送漣漪',
+  padLabel: '螢幕牆觸控板：拖曳移動旗幟，輕觸發送漣漪',
+  change: '更換',
+  changeLabel: '更換你的旗幟',
+  findMe: '找到我',
+  findMeLabel: '找到我：讓我的旗幟在螢幕牆上閃爍',
+  chooseFlag: '選擇你的旗幟',
+  done: '完成',
+  shortName: '簡短名稱（選填）',
+  setName: '設定',
+  search: '搜尋國家/地區',
+  flagChanged: '你在螢幕牆上的旗幟已更換',
+  pulsing: '請看螢幕牆：你的旗幟正在閃爍',
+  notConnected: '目前未連線到螢幕牆',
+  nameShown: (name) => `你的旗幟顯示「${name}」`,
+  nameRemoved: '名稱已移除',
+};
