@@ -7,6 +7,14 @@
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { WallAnnouncement } from './wall-record';
 
+/**
+ * Without a wall name, how long to wait after the first hub answers before calling it the only
+ * wall, ms. mDNS responders delay shared answers 20-120 ms (RFC 6762 §6) and a hub that missed
+ * the first query answers the next, 1 s later (browse.ts); at 250 ms a loaded machine's second
+ * hub sometimes answered too late and a screen without --wall joined one of two walls.
+ */
+export const SETTLE_MS = 1200;
+
 export type WallChoice =
   { kind: 'join'; hub: WallAnnouncement; note?: string } | { kind: 'wait'; reason: string };
 

@@ -5,7 +5,7 @@
 import { pino } from 'pino';
 import type { Logger } from '../hub/logger';
 import { WallBrowser } from './browse';
-import { chooseWall } from './choose-wall';
+import { chooseWall, SETTLE_MS } from './choose-wall';
 import type { WallAnnouncement } from './wall-record';
 
 export interface FindHubOptions {
@@ -15,7 +15,7 @@ export interface FindHubOptions {
   timeoutMs?: number;
   /**
    * Without a wall name, wait this long after the first answer for other hubs to answer too,
-   * so "the only wall" is not decided on the first reply alone, ms. Default 250.
+   * so "the only wall" is not decided on the first reply alone, ms. Default SETTLE_MS (1200).
    */
   settleMs?: number;
   log?: Logger;
@@ -32,7 +32,7 @@ export class HubNotFoundError extends Error {
 export function findHub(opts: FindHubOptions = {}): Promise<WallAnnouncement> {
   const log = opts.log ?? pino({ level: 'silent' });
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const settleMs = opts.settleMs ?? 250;
+  const settleMs = opts.settleMs ?? SETTLE_MS;
   return new Promise((resolve, reject) => {
     let reason = 'no wall found';
     let settle: ReturnType<typeof setTimeout> | null = null;

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { SCREEN_BACKOFF, type BackoffPolicy } from '../../shared/net/backoff';
 import { SceneStore } from '../../shared/scene/store';
 import { WallBrowser } from '../discovery/browse';
-import { chooseWall } from '../discovery/choose-wall';
+import { chooseWall, SETTLE_MS } from '../discovery/choose-wall';
 import type { WallAnnouncement } from '../discovery/wall-record';
 import type { Logger } from '../hub/logger';
 import { HubLink } from './hub-link';
@@ -48,7 +48,7 @@ export interface ScreenClientOptions {
   onEvent(event: ScreenEvent): void;
   log?: Logger;
   backoff?: BackoffPolicy;
-  /** Without --wall: wait this long after the first hub answers for others, ms. Default 250. */
+  /** Without --wall: wait this long after the first hub answers for others, ms (SETTLE_MS). */
   settleMs?: number;
 }
 
@@ -101,7 +101,7 @@ export class ScreenClient {
       this.settleTimer ??= setTimeout(() => {
         this.settled = true;
         this.decide();
-      }, this.opts.settleMs ?? 250);
+      }, this.opts.settleMs ?? SETTLE_MS);
       return;
     }
     this.decide();
