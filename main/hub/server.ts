@@ -9,7 +9,7 @@ import { WS_PATH } from '../../shared/protocol/version';
 import type { Hub } from './hub';
 import type { Logger } from './logger';
 import { healthReport } from './health';
-import { loadStaticFiles, type StaticFile } from './static-files';
+import { loadStaticFiles, sendStaticFile, type StaticFile } from './static-files';
 import { adaptWs } from './ws-adapter';
 
 export interface HubServerOptions {
@@ -47,8 +47,7 @@ export function createHubServer(opts: HubServerOptions): { server: Server; wss: 
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return res.end('not found\n');
     }
-    res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', ...PAGE_HEADERS });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    sendStaticFile(req, res, file, PAGE_HEADERS);
   });
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'http client error');
