@@ -1,8 +1,11 @@
 /**
  * The join banner: a QR code of the phone URL (made by the `qrcode` library as SVG, so it stays
- * sharp on any panel), the short URL to type, and the Wi-Fi name when the operator set one.
+ * sharp on any panel), the short URL to type, and the Wi-Fi name when the operator set one; in
+ * the wall's language (banner-strings.ts).
  */
 import QRCode from 'qrcode';
+import { browserLanguages } from '../common/languages';
+import { bannerStrings, type BannerStrings } from './banner-strings';
 
 export interface BannerContent {
   show: boolean;
@@ -17,7 +20,10 @@ export class JoinBanner {
   private readonly wifi = document.createElement('div');
   private shownUrl = '';
 
-  constructor(parent: HTMLElement) {
+  constructor(
+    parent: HTMLElement,
+    private readonly t: BannerStrings = bannerStrings(browserLanguages()),
+  ) {
     this.el.className = 'join-banner';
     this.el.hidden = true;
     this.qr.className = 'qr';
@@ -25,10 +31,10 @@ export class JoinBanner {
     text.className = 'join-text';
     const title = document.createElement('div');
     title.className = 'join-title';
-    title.textContent = 'Wave your flag';
+    title.textContent = t.title;
     const sub = document.createElement('div');
     sub.className = 'join-sub';
-    sub.textContent = 'Scan to join the wall';
+    sub.textContent = t.scan;
     this.url.className = 'join-url';
     this.wifi.className = 'join-wifi';
     text.append(title, sub, this.url, this.wifi);
@@ -40,7 +46,7 @@ export class JoinBanner {
   async set(c: BannerContent): Promise<void> {
     this.el.hidden = !c.show || !c.url;
     this.url.textContent = shortUrl(c.url);
-    this.wifi.textContent = c.wifi ? `Wi-Fi: ${c.wifi}` : '';
+    this.wifi.textContent = c.wifi ? this.t.wifi(c.wifi) : '';
     this.wifi.hidden = !c.wifi;
     if (c.url && c.url !== this.shownUrl) {
       this.shownUrl = c.url;

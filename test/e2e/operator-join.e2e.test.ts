@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { fr } from '../../renderer/phone/i18n/fr';
 import { BinTag, decodeHubFrame } from '../../shared/protocol/binary';
-import { launchBrowser, touchPath } from '../support/browser';
+import { launchBrowser, newScreenPage, touchPath } from '../support/browser';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import { TestClient } from '../support/ws-client';
 import {
@@ -77,6 +77,37 @@ describe('phone join experience', () => {
         hub.urls.phone.replace('http://', '').replace(/\/$/, ''),
       );
       await saveScreenshot(screen, 'screen-join-banner.png');
+    },
+    SLOW,
+  );
+
+  it(
+    'the banner speaks the wall’s language, Wi-Fi name included',
+    async () => {
+      const { context, page: french } = await newScreenPage(
+        browser,
+        `${hub.url}/screen?key=${TEST_KEY}&name=paris`,
+        { width: 800, height: 450 },
+        'fr-FR',
+      );
+      onTestFinished(() => context.close());
+      operator.sendJson({
+        type: 'operator',
+        seq: 10,
+        command: { cmd: 'layout', layout: { screens: [], wifi: 'Musée-Invités' } },
+      });
+      await french.locator('.join-wifi').getByText('Wi-Fi : Musée-Invités').waitFor();
+      expect(await french.locator('.join-title').textContent()).toBe('Agitez votre drapeau');
+      expect(await french.locator('.join-sub').textContent()).toBe('Scannez pour rejoindre le mur');
+      // The English kiosk beside it keeps its own words for the same banner.
+      await screen.locator('.join-wifi').getByText('Wi-Fi: Musée-Invités').waitFor();
+      expect(await screen.locator('.join-title').textContent()).toBe('Wave your flag');
+      operator.sendJson({
+        type: 'operator',
+        seq: 11,
+        command: { cmd: 'layout', layout: { screens: [], wifi: '' } },
+      });
+      await screen.locator('.join-wifi').waitFor({ state: 'hidden' });
     },
     SLOW,
   );

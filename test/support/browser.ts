@@ -62,13 +62,17 @@ export async function newPhonePage(
   return { context, page };
 }
 
-/** A screen window of a given size (CSS px, device scale 1 so pixel maths stay simple). */
+/**
+ * A screen window of a given size (CSS px, device scale 1 so pixel maths stay simple); `locale`
+ * is the kiosk's language (the join banner speaks it).
+ */
 export async function newScreenPage(
   browser: Browser,
   url: string,
   viewport = { width: 800, height: 450 },
+  locale = 'en-GB',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };

@@ -1,10 +1,10 @@
 /**
- * The phone page in the audience's language: the first of the browser's preferred languages
- * (navigator.languages) that we have, else English. Country names come from the browser itself
- * (Intl.DisplayNames, flag-picker.ts); these are the page's own words. No i18n library: ~30
- * strings as typed objects (the compiler checks every language has every entry) and the
- * platform's Intl.PluralRules; a library would be larger than the whole page.
+ * The phone page in the audience's language (renderer/common/languages.ts picks it). Country
+ * names come from the browser itself (Intl.DisplayNames, flag-picker.ts); these are the page's
+ * own words. No i18n library: ~30 strings as typed objects (the compiler checks every language
+ * has every entry) and the platform's Intl.PluralRules; a library would outweigh the page.
  */
+import { pickLanguage, type Language } from '../../common/languages';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
@@ -17,27 +17,24 @@ import type { PhoneStrings } from './types';
 import { zhHans, zhHant } from './zh';
 
 export type { PhoneStrings } from './types';
+export { browserLanguages } from '../../common/languages';
 
-const BY_LANGUAGE: Record<string, PhoneStrings> = { de, en, es, fr, it, ja, nl, pt };
-
-/** Chinese script from the tag: explicit Hant/Hans, else by region (TW, HK, MO write Hant). */
-function chinese(tag: string): PhoneStrings {
-  const parts = tag.split('-');
-  if (parts.includes('hant')) return zhHant;
-  if (parts.includes('hans')) return zhHans;
-  return parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo') ? zhHant : zhHans;
-}
+const BY_LANGUAGE: Record<Language, PhoneStrings> = {
+  en,
+  fr,
+  de,
+  es,
+  it,
+  pt,
+  nl,
+  ja,
+  'zh-Hans': zhHans,
+  'zh-Hant': zhHant,
+};
 
 /** Strings for the first of `languages` (BCP 47 tags, most preferred first) that we have. */
 export function phoneStrings(languages: readonly string[]): PhoneStrings {
-  for (const raw of languages) {
-    const tag = raw.toLowerCase().replace(/_/g, '-');
-    const primary = tag.split('-')[0]!;
-    if (primary === 'zh') return chinese(tag);
-    const found = BY_LANGUAGE[primary];
-    if (found) return found;
-  }
-  return en;
+  return BY_LANGUAGE[pickLanguage(languages)];
 }
 
 /** "3 flags on the wall", with the language's own plural rule. */
@@ -49,9 +46,4 @@ export function flagsOnWall(s: PhoneStrings, n: number): string {
     /* very old browser: English rule */
   }
   return s.flagsOnWall(n, rule);
-}
-
-/** The browser's preferred languages, most preferred first. */
-export function browserLanguages(): readonly string[] {
-  return navigator.languages?.length ? navigator.languages : [navigator.language || 'en'];
 }
