@@ -1,7 +1,8 @@
 /**
- * The hub: every client's session, the phones, and the tick that fans one binary frame out to
- * every screen. Written against HubSocket and HubClock only, so it runs (and is tested) without
- * a network or real time. The ws/http wiring lives in server.ts.
+ * The hub: every client's session, the messages they send, and the tick that fans one binary
+ * frame out to every screen. Who is on the wall (join, wait, doze, leave, kick) is
+ * phone-admission.ts. Written against HubSocket and HubClock only, so it runs (and is tested)
+ * without a network or real time. The ws/http wiring lives in server.ts.
  */
 import {
   BinTag,
@@ -15,14 +16,14 @@ import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages
 import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Settings } from '../../shared/scene/settings';
-import { pickFlag, sanitizeName } from './flags';
-import { DEFAULT_LIMITS, TokenBucket, type HubLimits } from './limits';
+import { sanitizeName } from './flags';
+import { DEFAULT_LIMITS, type HubLimits } from './limits';
 import { PhoneRegistry, phoneInfo, type Phone } from './phones';
 import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
 import { choosePlayoutDelay, PlayoutDelay } from './playout';
-import { countPhones, countWaiting, screenTimings, welcomeMessage } from './hub-queries';
+import { countPhones, screenTimings, welcomeMessage } from './hub-queries';
 import { TickFanout } from './tick';
 import { AckQueue } from './acks';
 import { RippleLog } from './ripples';
@@ -36,6 +37,7 @@ import {
   type HubOptions,
   type TickObserver,
 } from './hub-types';
+import { PhoneAdmission } from './phone-admission';
 import { SessionIO } from './session-io';
 import { TickSchedule } from './tick-schedule';
 
@@ -56,7 +58,6 @@ export class Hub {
   private settings: Settings;
   private readonly ticks: TickSchedule;
   private presenceTimer: unknown = null;
-  private readonly sessionByPhone = new Map<number, Session>();
   private readonly perAddress = new Map<string, number>();
   private readonly fanout = new TickFanout<Phone>((p) => this.phones.get(p.id) === p);
   private readonly acks = new AckQueue(() => 1000 / this.limits.phoneAckHz);
@@ -70,6 +71,7 @@ export class Hub {
   readonly startedAt: number;
   extension: HubExtension = {};
   private readonly io: SessionIO;
+  private readonly admission: PhoneAdmission;
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -82,6 +84,17 @@ export class Hub {
       onClosed: (s) => this.onClosed(s),
     });
     this.presence = new PhonePresence(1000 / this.limits.presenceHz);
+    this.admission = new PhoneAdmission({
+      phones: this.phones,
+      sessions: this.sessions,
+      io: this.io,
+      clock: opts.clock,
+      limits: this.limits,
+      settings: () => this.settings,
+      welcome: (s) => welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()),
+      token: () => this.opts.token(),
+      roster: (upsert, remove) => this.broadcastRoster(upsert, remove),
+    });
     this.startedAt = opts.clock.now();
     this.ticks = new TickSchedule(opts.clock, () => this.tick());
   }
@@ -141,7 +154,7 @@ export class Hub {
     this.settings = { ...this.settings, ...patch };
     if (tickChanged && this.ticks.running) this.ticks.start(this.settings.tickHz);
     this.opts.onSettings?.(this.settings);
-    if (patch.maxPhones !== undefined) this.admitWaiting();
+    if (patch.maxPhones !== undefined) this.admission.admitWaiting();
     const msg: HubMessage = {
       type: 'settings',
       settings: this.settings,
@@ -171,7 +184,7 @@ export class Hub {
     );
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
-      this.expireDozing(now);
+      this.admission.expireDozing(now);
     }
     this.tickObserver?.tick(performance.now() - started, frame.byteLength, sent);
   }
@@ -290,7 +303,7 @@ export class Hub {
     }
     s.role = hello.role;
     if (hello.role === 'phone') {
-      this.joinPhone(s, hello);
+      this.admission.join(s, hello);
       return this.extension.joined?.(s, hello);
     }
     if (hello.role === 'screen') {
@@ -311,36 +324,6 @@ export class Hub {
     this.extension.joined?.(s, hello);
   }
 
-  private joinPhone(s: Session, hello: HelloMsg): void {
-    const now = this.opts.clock.now();
-    let phone = this.phones.byResume(hello.resume);
-    if (phone) {
-      const previous = this.sessionByPhone.get(phone.id);
-      if (previous && previous !== s)
-        this.io.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
-      phone.dozing = false;
-    } else {
-      if (countPhones(this.phones.values()).active >= this.settings.maxPhones) {
-        s.waiting = true;
-        s.waitingHello = hello;
-        this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
-        this.io.sendJson(s, { type: 'wait', position: countWaiting(this.sessions) });
-        return;
-      }
-      const flag = pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
-      const bucket = new TokenBucket(
-        this.limits.phoneMsgsPerSecond,
-        this.limits.phoneMsgsPerSecond,
-        now,
-      );
-      phone = this.phones.add(this.opts.token(), flag, sanitizeName(hello.phone?.name), bucket);
-    }
-    s.phone = phone;
-    this.sessionByPhone.set(phone.id, s);
-    this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
-    this.broadcastRoster([phone], []);
-  }
-
   private onProfile(phone: Phone, msg: ProfileMsg): void {
     if (msg.flag) phone.flag = msg.flag;
     if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
@@ -357,63 +340,15 @@ export class Hub {
     const left = (this.perAddress.get(s.info.address) ?? 1) - 1;
     if (left <= 0) this.perAddress.delete(s.info.address);
     else this.perAddress.set(s.info.address, left);
-    const phone = s.phone;
-    if (phone && this.sessionByPhone.get(phone.id) === s) {
-      this.sessionByPhone.delete(phone.id);
-      phone.dozing = true;
-      phone.dozingSince = this.opts.clock.now();
-      this.broadcastRoster([phone], []);
-    }
-    if (s.waiting || phone) this.admitWaiting();
+    this.admission.left(s);
     this.extension.left?.(s);
-  }
-
-  private expireDozing(now: number): void {
-    const removed: number[] = [];
-    for (const p of this.phones.values()) {
-      if (p.dozing && now - p.dozingSince >= this.limits.phoneGraceMs) removed.push(p.id);
-    }
-    if (removed.length === 0) return;
-    for (const id of removed) this.phones.remove(this.phones.get(id)!);
-    this.broadcastRoster([], removed);
-    this.admitWaiting();
-  }
-
-  /** Lets waiting phones onto the wall, oldest first, while there is room. */
-  private admitWaiting(): void {
-    const waiting = [...this.sessions]
-      .filter((s) => s.waiting)
-      .sort((a, b) => a.connectedAt - b.connectedAt);
-    for (const s of waiting) {
-      if (countPhones(this.phones.values()).active >= this.settings.maxPhones) break;
-      s.waiting = false;
-      s.role = null;
-      this.opts.clock.clearTimeout(s.helloTimer);
-      this.joinPhone(
-        s,
-        s.waitingHello ?? { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' },
-      );
-      s.waitingHello = null;
-      s.role = 'phone';
-    }
   }
 
   // ---- operator actions (used by main/hub/operator.ts) ------------------------------------------
 
   /** Removes a phone from the wall now (no dozing) and closes its socket with KICKED. */
   kickPhone(id: number): boolean {
-    const phone = this.phones.get(id);
-    if (!phone) return false;
-    const s = this.sessionByPhone.get(id);
-    this.sessionByPhone.delete(id);
-    this.phones.remove(phone);
-    this.broadcastRoster([], [id]);
-    if (s) {
-      s.phone = null;
-      this.io.reject(s, CloseCode.KICKED, 'removed from the wall by the operator');
-    }
-    this.admitWaiting();
-    return true;
+    return this.admission.kick(id);
   }
 
   /** Forgets every live ripple (new screens get none in their snapshot). */
@@ -490,7 +425,7 @@ export class Hub {
   /** ACKs (latest accepted position) to phones that moved, at most phoneAckHz each. */
   private sendAcks(now: number): void {
     this.acks.flush(now, (phone) => {
-      const s = this.sessionByPhone.get(phone.id);
+      const s = this.admission.sessionOf(phone.id);
       if (!s) return 'drop'; // dozing: its next session starts from a fresh welcome
       if (this.io.backedUp(s)) return s.closed ? 'drop' : 'later';
       this.io.sendBinary(s, encodeAck(phone.seq, phone.x, phone.y, this.presence.count));

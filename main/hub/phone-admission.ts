@@ -1,0 +1,129 @@
+/**
+ * Who is on the wall: phones join (or resume, or wait when the wall is full), doze when their
+ * socket drops, leave when their grace period ends or the operator kicks them, and waiting
+ * phones are let on, oldest first, whenever a place frees up. The hub (hub.ts) routes messages
+ * here; this file owns the phone ↔ session mapping.
+ */
+import { CloseCode } from '../../shared/protocol/codes';
+import type { HubMessage } from '../../shared/protocol/hub-messages';
+import type { HelloMsg } from '../../shared/protocol/messages';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { Settings } from '../../shared/scene/settings';
+import type { HubClock } from './clock';
+import { pickFlag, sanitizeName } from './flags';
+import { countPhones, countWaiting } from './hub-queries';
+import { TokenBucket, type HubLimits } from './limits';
+import type { Phone, PhoneRegistry } from './phones';
+import type { Session } from './session';
+import type { SessionIO } from './session-io';
+
+export interface AdmissionDeps {
+  phones: PhoneRegistry;
+  /** Every open session (the waiting ones are among them). */
+  sessions: ReadonlySet<Session>;
+  io: SessionIO;
+  clock: HubClock;
+  limits: HubLimits;
+  settings(): Readonly<Settings>;
+  /** The welcome for `s` as things stand now. */
+  welcome(s: Session): HubMessage;
+  /** A fresh resume token. */
+  token(): string;
+  /** Tells every screen which phones changed or left. */
+  roster(upsert: Phone[], remove: number[]): void;
+}
+
+export class PhoneAdmission {
+  private readonly sessionByPhone = new Map<number, Session>();
+
+  constructor(private readonly deps: AdmissionDeps) {}
+
+  /** The session a phone is on now (undefined while it dozes). */
+  sessionOf(phoneId: number): Session | undefined {
+    return this.sessionByPhone.get(phoneId);
+  }
+
+  /** A phone's hello: resume its flag, take a new place, or wait for one. */
+  join(s: Session, hello: HelloMsg): void {
+    const { phones, io, clock, limits } = this.deps;
+    let phone = phones.byResume(hello.resume);
+    if (phone) {
+      const previous = this.sessionByPhone.get(phone.id);
+      if (previous && previous !== s) io.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
+      phone.dozing = false;
+    } else {
+      if (countPhones(phones.values()).active >= this.deps.settings().maxPhones) {
+        s.waiting = true;
+        s.waitingHello = hello;
+        io.sendJson(s, this.deps.welcome(s));
+        io.sendJson(s, { type: 'wait', position: countWaiting(this.deps.sessions) });
+        return;
+      }
+      const flag = pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
+      const rate = limits.phoneMsgsPerSecond;
+      const bucket = new TokenBucket(rate, rate, clock.now());
+      phone = phones.add(this.deps.token(), flag, sanitizeName(hello.phone?.name), bucket);
+    }
+    s.phone = phone;
+    this.sessionByPhone.set(phone.id, s);
+    io.sendJson(s, this.deps.welcome(s));
+    this.deps.roster([phone], []);
+  }
+
+  /** A session closed: its phone dozes (kept for the grace period); a place may have freed. */
+  left(s: Session): void {
+    const phone = s.phone;
+    if (phone && this.sessionByPhone.get(phone.id) === s) {
+      this.sessionByPhone.delete(phone.id);
+      phone.dozing = true;
+      phone.dozingSince = this.deps.clock.now();
+      this.deps.roster([phone], []);
+    }
+    if (s.waiting || phone) this.admitWaiting();
+  }
+
+  /** Phones dozing longer than the grace period leave the wall. */
+  expireDozing(now: number): void {
+    const { phones, limits } = this.deps;
+    const removed: number[] = [];
+    for (const p of phones.values()) {
+      if (p.dozing && now - p.dozingSince >= limits.phoneGraceMs) removed.push(p.id);
+    }
+    if (removed.length === 0) return;
+    for (const id of removed) phones.remove(phones.get(id)!);
+    this.deps.roster([], removed);
+    this.admitWaiting();
+  }
+
+  /** Lets waiting phones onto the wall, oldest first, while there is room. */
+  admitWaiting(): void {
+    const waiting = [...this.deps.sessions]
+      .filter((s) => s.waiting)
+      .sort((a, b) => a.connectedAt - b.connectedAt);
+    for (const s of waiting) {
+      if (countPhones(this.deps.phones.values()).active >= this.deps.settings().maxPhones) break;
+      s.waiting = false;
+      s.role = null;
+      this.deps.clock.clearTimeout(s.helloTimer);
+      this.join(s, s.waitingHello ?? { type: 'hello', proto: PROTOCOL_VERSION, role: 'phone' });
+      s.waitingHello = null;
+      s.role = 'phone';
+    }
+  }
+
+  /** Removes a phone from the wall now (no dozing) and closes its socket with KICKED. */
+  kick(id: number): boolean {
+    const phone = this.deps.phones.get(id);
+    if (!phone) return false;
+    const s = this.sessionByPhone.get(id);
+    this.sessionByPhone.delete(id);
+    this.deps.phones.remove(phone);
+    this.deps.roster([], [id]);
+    if (s) {
+      s.phone = null;
+      this.deps.io.reject(s, CloseCode.KICKED, 'removed from the wall by the operator');
+    }
+    this.admitWaiting();
+    return true;
+  }
+}
