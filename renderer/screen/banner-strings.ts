@@ -30,7 +30,7 @@ const BANNER: Record<Language, BannerStrings> = {
   },
   pt: {
     title: 'Agite a sua bandeira',
-    scan: 'Escaneie para entrar na parede',
+    scan: 'Escaneie para participar',
     wifi: (n) => `Wi-Fi: ${n}`,
   },
   nl: { title: 'Zwaai met je vlag', scan: 'Scan om mee te doen', wifi: (n) => `Wifi: ${n}` },

@@ -3,16 +3,15 @@
  * px): it speaks the browser's language, and no control, hint or toast runs off the screen or
  * over another. Screenshots go to test-results/operator/phone-<lang>.png for a human eye.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneStrings } from '../../renderer/phone/i18n';
 import type { PhoneDebug } from '../../renderer/phone/phone-app';
 import { launchBrowser, newPhonePage } from '../support/browser';
 import { startTestHub, type TestHub } from '../support/hub';
-import { saveScreenshot } from '../support/operator-pages';
+import { boxesWithToast, overlap, saveScreenshot } from '../support/operator-pages';
 
 type PhoneWindow = Window & { flagwallPhone: { debug: PhoneDebug } };
-type Box = { x: number; y: number; width: number; height: number };
 
 const VIEWPORT = { width: 360, height: 640 };
 const LOCALES = [
@@ -41,15 +40,6 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const overlap = (a: Box, b: Box): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-async function box(page: Page, selector: string): Promise<Box> {
-  const b = await page.locator(selector).boundingBox();
-  if (!b) throw new Error(`${selector} is not shown`);
-  return b;
-}
-
 describe('phone page languages', () => {
   it('every language fits a 360 px phone, nothing over anything else', async () => {
     for (const locale of LOCALES) {
@@ -67,8 +57,7 @@ describe('phone page languages', () => {
         await page.click('.locate-button');
         await page.locator('.toast:not([hidden])').waitFor();
         expect(await page.textContent('.toast'), locale).toBe(t.pulsing);
-        const boxes: Record<string, Box> = {};
-        for (const sel of [
+        const boxes = await boxesWithToast(page, [
           '#status',
           '.locate-button',
           '.flag-button',
@@ -78,8 +67,7 @@ describe('phone page languages', () => {
           '#hint-tap',
           '.toast',
           '#wall-map',
-        ])
-          boxes[sel] = await box(page, sel);
+        ]);
         for (const [sel, b] of Object.entries(boxes)) {
           expect(b.x, `${locale} ${sel} left`).toBeGreaterThanOrEqual(0);
           expect(b.x + b.width, `${locale} ${sel} right`).toBeLessThanOrEqual(VIEWPORT.width);

@@ -63,6 +63,45 @@ export async function pauseClockNow(page: Page): Promise<void> {
   }
 }
 
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The phone page's boxes for `selectors`, read in one go with its toast held visible: the toast
+ * hides itself 2.6 s after it shows, and on a loaded machine a test's next call has come later.
+ * Throws for a selector that shows nothing.
+ */
+export async function boxesWithToast(
+  page: Page,
+  selectors: readonly string[],
+): Promise<Record<string, Box>> {
+  const boxes = await page.evaluate((sels) => {
+    const toast = document.querySelector<HTMLElement>('.toast');
+    if (toast) toast.hidden = false;
+    return sels.map((sel) => {
+      const el = document.querySelector(sel);
+      if (!el || el.getClientRects().length === 0) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  }, selectors);
+  return Object.fromEntries(
+    selectors.map((sel, i) => {
+      const box = boxes[i];
+      if (!box) throw new Error(`${sel} is not shown`);
+      return [sel, box];
+    }),
+  );
+}
+
+/** True when two boxes share any area. */
+export const overlap = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** The console's latest operator-state (null before the first). */
 export function consoleState(page: Page): Promise<OperatorStateMsg | null> {
   return page.evaluate(() => (window as unknown as ConsoleWindow).flagwallOperator?.state ?? null);

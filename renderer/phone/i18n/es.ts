@@ -13,7 +13,7 @@ export const es: PhoneStrings = {
     `El muro ha rechazado este teléfono${detail ? `: ${detail}` : ''}. Recarga la página para volver a intentarlo.`,
   kicked: 'El operador ha quitado tu bandera del muro.',
   outdated: 'Esta página está desactualizada. Recárgala para unirte al muro.',
-  lostForAMoment: 'Se perdió el muro por un momento. Reintentando…',
+  lostForAMoment: 'Se ha perdido la conexión con el muro. Reintentando…',
   full: (position) =>
     position > 0
       ? `El muro está lleno. Eres el número ${position} de la fila. Mantén esta página abierta; entrarás automáticamente.`
@@ -21,7 +21,7 @@ export const es: PhoneStrings = {
   flagsOnWall: (n, plural) =>
     plural === 'one' ? `${n} bandera en el muro` : `${n} banderas en el muro`,
   tagline: 'ondea en el muro',
-  youOnWall: 'tú en el muro',
+  youOnWall: 'tu lugar en el muro',
   hintDrag: '*Arrastra* para mover tu bandera',
   hintTap: '*Toca* para enviar una onda',
   padLabel: 'Panel táctil del muro: arrastra para mover tu bandera, toca para enviar una onda',

@@ -13,7 +13,7 @@ export const fr: PhoneStrings = {
     `Le mur a refusé ce téléphone${detail ? ` : ${detail}` : ''}. Rechargez la page pour réessayer.`,
   kicked: 'L’opérateur a retiré votre drapeau du mur.',
   outdated: 'Cette page n’est plus à jour. Rechargez-la pour rejoindre le mur.',
-  lostForAMoment: 'Mur perdu un instant. Nouvelle tentative…',
+  lostForAMoment: 'Connexion au mur perdue un instant. Nouvelle tentative…',
   full: (position) =>
     position > 0
       ? `Le mur est complet. Vous êtes n° ${position} dans la file. Gardez cette page ouverte, vous rejoindrez le mur automatiquement.`
@@ -21,7 +21,7 @@ export const fr: PhoneStrings = {
   flagsOnWall: (n, plural) =>
     plural === 'one' ? `${n} drapeau sur le mur` : `${n} drapeaux sur le mur`,
   tagline: 'flotte sur le mur',
-  youOnWall: 'vous sur le mur',
+  youOnWall: 'votre place sur le mur',
   hintDrag: '*Glissez* pour déplacer votre drapeau',
   hintTap: '*Touchez* pour lancer une onde',
   padLabel:

@@ -13,7 +13,7 @@ export const it: PhoneStrings = {
     `Il muro ha rifiutato questo telefono${detail ? `: ${detail}` : ''}. Ricarica la pagina per riprovare.`,
   kicked: 'L’operatore ha tolto la tua bandiera dal muro.',
   outdated: 'Questa pagina non è aggiornata. Ricaricala per unirti al muro.',
-  lostForAMoment: 'Muro perso per un momento. Nuovo tentativo…',
+  lostForAMoment: 'Connessione al muro persa per un momento. Nuovo tentativo…',
   full: (position) =>
     position > 0
       ? `Il muro è pieno. Sei il numero ${position} in coda. Tieni aperta questa pagina: entrerai automaticamente.`
@@ -21,7 +21,7 @@ export const it: PhoneStrings = {
   flagsOnWall: (n, plural) =>
     plural === 'one' ? `${n} bandiera sul muro` : `${n} bandiere sul muro`,
   tagline: 'sventola sul muro',
-  youOnWall: 'tu sul muro',
+  youOnWall: 'la tua posizione sul muro',
   hintDrag: '*Trascina* per muovere la tua bandiera',
   hintTap: '*Tocca* per lanciare un’onda',
   padLabel: 'Touchpad del muro: trascina per muovere la tua bandiera, tocca per lanciare un’onda',

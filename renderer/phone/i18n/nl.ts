@@ -12,7 +12,7 @@ export const nl: PhoneStrings = {
   refused: (detail) =>
     `De wand heeft deze telefoon geweigerd${detail ? `: ${detail}` : ''}. Herlaad de pagina om het opnieuw te proberen.`,
   kicked: 'De operator heeft je vlag van de wand gehaald.',
-  outdated: 'Deze pagina is verouderd. Herlaad haar om mee te doen.',
+  outdated: 'Deze pagina is verouderd. Herlaad de pagina om mee te doen.',
   lostForAMoment: 'Even geen verbinding met de wand. Opnieuw proberen…',
   full: (position) =>
     position > 0
@@ -21,14 +21,14 @@ export const nl: PhoneStrings = {
   flagsOnWall: (n, plural) =>
     plural === 'one' ? `${n} vlag op de wand` : `${n} vlaggen op de wand`,
   tagline: 'wappert op de wand',
-  youOnWall: 'jij op de wand',
+  youOnWall: 'jouw plek op de wand',
   hintDrag: '*Sleep* om je vlag te bewegen',
   hintTap: '*Tik* om een golf te sturen',
   padLabel: 'Touchpad voor de wand: sleep om je vlag te bewegen, tik om een golf te sturen',
   change: 'Wijzigen',
   changeLabel: 'Je vlag wijzigen',
-  findMe: 'Vind mij',
-  findMeLabel: 'Vind mij: laat mijn vlag op de wand oplichten',
+  findMe: 'Waar ben ik?',
+  findMeLabel: 'Waar ben ik? Laat mijn vlag op de wand oplichten',
   chooseFlag: 'Kies je vlag',
   done: 'Klaar',
   shortName: 'Korte naam (optioneel)',
@@ -36,7 +36,7 @@ export const nl: PhoneStrings = {
   search: 'Landen zoeken',
   flagChanged: 'Je vlag op de wand is gewijzigd',
   pulsing: 'Kijk naar de wand: je vlag licht op',
-  notConnected: 'Nu niet verbonden met de wand',
+  notConnected: 'Momenteel niet verbonden met de wand',
   nameShown: (name) => `Op je vlag staat ‘${name}’`,
   nameRemoved: 'Naam verwijderd',
 };

@@ -13,8 +13,8 @@ export const pt: PhoneStrings = {
   refused: (detail) =>
     `A parede recusou este telefone${detail ? `: ${detail}` : ''}. Recarregue a página para tentar novamente.`,
   kicked: 'O operador removeu a sua bandeira da parede.',
-  outdated: 'Esta página está desatualizada. Recarregue-a para entrar na parede.',
-  lostForAMoment: 'A parede sumiu por um instante. Tentando de novo…',
+  outdated: 'Esta página está desatualizada. Recarregue-a para participar.',
+  lostForAMoment: 'Conexão com a parede perdida por um instante. Tentando de novo…',
   full: (position) =>
     position > 0
       ? `A parede está cheia. Você é o número ${position} na fila. Mantenha esta página aberta; você entrará automaticamente.`
@@ -22,7 +22,7 @@ export const pt: PhoneStrings = {
   flagsOnWall: (n, plural) =>
     plural === 'one' ? `${n} bandeira na parede` : `${n} bandeiras na parede`,
   tagline: 'tremula na parede',
-  youOnWall: 'você na parede',
+  youOnWall: 'o seu lugar na parede',
   hintDrag: '*Arraste* para mover a sua bandeira',
   hintTap: '*Toque* para enviar uma onda',
   padLabel:
