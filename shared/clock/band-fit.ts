@@ -90,7 +90,6 @@ export function fitBand(
   points: readonly BandPoint[],
   tRef: number,
   rate: number,
-  withSpacings = true,
   from = 0,
 ): BandFit {
   let hi = Infinity;
@@ -106,12 +105,10 @@ export function fitBand(
   }
   const upExcess = new Lowest();
   const loExcess = new Lowest();
-  if (withSpacings) {
-    for (let i = from; i < points.length; i++) {
-      const p = points[i]!;
-      upExcess.add(p.up - rate * (p.tUp - tRef) - hi);
-      loExcess.add(lo - (p.lo - rate * (p.tLo - tRef)));
-    }
+  for (let i = from; i < points.length; i++) {
+    const p = points[i]!;
+    upExcess.add(p.up - rate * (p.tUp - tRef) - hi);
+    loExcess.add(lo - (p.lo - rate * (p.tLo - tRef)));
   }
   const spacingUp = upExcess.meanSpacing();
   const spacingLo = loExcess.meanSpacing();

@@ -242,7 +242,7 @@ export class ClockSync {
       const start = this.windowStart(t, this.opts.offsetWindowMs / div);
       // Too few samples and the spacing itself is a poor estimate: not a candidate.
       if (div > 1 && this.samples.length - start < MIN_WINDOW_SAMPLES) continue;
-      const fit = fitBand(this.samples, t, this.rate.rate, true, start);
+      const fit = fitBand(this.samples, t, this.rate.rate, start);
       const score = this.windowScore(fit);
       // Longer windows first; a shorter one must be clearly better to win.
       if (score < bestScore * SHORTER_WINS) [best, bestScore] = [fit, score];

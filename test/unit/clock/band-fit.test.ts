@@ -144,7 +144,7 @@ describe('Floor', () => {
       const rate = rates[Math.floor(i / 97) % rates.length]!;
       const tRef = stream[i]!.tLo;
       const got = floor.update(kept, stream[i]!, rate, tRef);
-      const full = fitBand(kept, tRef, rate, false);
+      const full = fitBand(kept, tRef, rate);
       expect([got.hi, got.lo, got.leverMs]).toEqual([full.hi, full.lo, full.leverMs]);
       prev = { hi: full.hi, lo: full.lo, rate };
     }
