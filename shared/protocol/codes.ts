@@ -23,6 +23,14 @@ export const CloseCode = {
   TOO_MANY_CONNECTIONS: 4006,
   /** A message that is valid but not allowed for this client's role. */
   FORBIDDEN: 4007,
+  /** Sustained traffic over a budget; the token and address cool down before they may return. */
+  RATE_LIMITED: 4008,
+  /** The operator banned this phone (its token, maybe its address) for a while. */
+  BANNED: 4009,
+  /** The phone held a place without moving for too long; it may rejoin. */
+  IDLE: 4010,
+  /** This screen's pairing credential was revoked by the operator; pair it again. */
+  REVOKED: 4011,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
