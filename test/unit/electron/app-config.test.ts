@@ -96,7 +96,7 @@ describe('app config file', () => {
     expect(JSON.parse(readFileSync(appConfigPath(dir), 'utf8'))).toEqual({ role: 'hub' });
     saveAppConfig(dir, { role: 'screen' });
     expect(JSON.parse(readFileSync(appConfigPath(dir), 'utf8'))).toEqual({ role: 'screen' });
-    expect(readdirSync(dir)).toEqual(['config.json']);
+    expect(readdirSync(dir)).toEqual(['config.json', 'config.json.prev']);
   });
 });
 
