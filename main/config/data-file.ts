@@ -143,8 +143,14 @@ export function loadDataFile<T>(spec: DataFileSpec<T>): LoadedData<T> {
 export function saveDataFile(path: string, text: string): void {
   const reason = held.get(path);
   if (reason) throw new Error(reason);
-  keepPrevious(path);
-  writeFileAtomic(path, text);
+  try {
+    keepPrevious(path);
+    writeFileAtomic(path, text);
+  } catch (err) {
+    throw new Error(
+      `cannot write ${path} (${errText(err)}): check that the data folder still exists and is writable`,
+    );
+  }
 }
 
 /** The current file becomes the previous generation: a hard link (no copy), swapped in atomically. */
