@@ -22,6 +22,7 @@ export function loadLayout(dataDir: string): LoadedLayout {
   const loaded = loadDataFile({
     path: layoutPath(dataDir),
     what: 'layout',
+    freshText: 'using an empty layout',
     fresh,
     recover,
     serialize,

@@ -52,6 +52,7 @@ export function loadPhones(dataDir: string, now: number, graceMs: number): Loade
   const loaded = loadDataFile<StoredPhones>({
     path: phonesPath(dataDir),
     what: 'phone roster',
+    freshText: 'no phones restored',
     fresh: () => ({ nextId: 1, phones: [] }),
     recover: recoverPhones,
     serialize,

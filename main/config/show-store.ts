@@ -33,6 +33,7 @@ export function loadShow(dataDir: string): { show: ShowState; problem?: string }
   const loaded = loadDataFile<ShowState>({
     path: showPath(dataDir),
     what: 'show state (blackout, pause, message)',
+    freshText: 'starting with a normal show',
     fresh: () => ({ ...NORMAL_SHOW }),
     recover: (raw) => pickFields(raw, undefined, fieldSchemas, () => NORMAL_SHOW),
     serialize,
