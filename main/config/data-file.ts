@@ -153,7 +153,10 @@ export function saveDataFile(path: string, text: string): void {
   }
 }
 
-/** The current file becomes the previous generation: a hard link (no copy), swapped in atomically. */
+/**
+ * The current file becomes the previous generation: a hard link (no copy), swapped in atomically.
+ * Never throws: a `.prev` that cannot be replaced (a folder in its way) must not stop the save.
+ */
 function keepPrevious(path: string): void {
   try {
     if (!lstatSync(path).isFile()) return;
@@ -162,15 +165,14 @@ function keepPrevious(path: string): void {
   }
   const tmp = join(dirname(path), `.${basename(path)}.prev.${process.pid}.${randomPart()}.tmp`);
   try {
-    linkSync(path, tmp);
-  } catch {
-    copyFileSync(path, tmp); // filesystems without hard links
-  }
-  try {
+    try {
+      linkSync(path, tmp);
+    } catch {
+      copyFileSync(path, tmp); // filesystems without hard links
+    }
     renameSync(tmp, prevPath(path));
-  } catch (err) {
+  } catch {
     rmSync(tmp, { force: true });
-    throw err;
   }
 }
 

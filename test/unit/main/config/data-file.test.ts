@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import {
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -53,6 +54,16 @@ describe('data files', () => {
     saveDataFile(s.path, JSON.stringify({ name: 'b', size: 3 }));
     expect(JSON.parse(readFileSync(`${s.path}.prev`, 'utf8'))).toEqual({ name: 'a', size: 2 });
     expect(loadDataFile(s)).toEqual({ value: { name: 'b', size: 3 }, source: 'file' });
+  });
+
+  it('a .prev that cannot be replaced never stops the save itself', () => {
+    const dir = tmp();
+    const s = spec(dir);
+    saveDataFile(s.path, JSON.stringify({ name: 'a', size: 2 }));
+    mkdirSync(join(dir, 'thing.json.prev', 'in-the-way'), { recursive: true });
+    saveDataFile(s.path, JSON.stringify({ name: 'b', size: 3 }));
+    expect(loadDataFile(s).value).toEqual({ name: 'b', size: 3 });
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a bad field falls back alone; an unparseable file falls back to .prev, else to fresh', () => {
