@@ -102,6 +102,18 @@ describe('data files', () => {
     ]);
   });
 
+  it('a file that cannot be moved aside is left untouched and never saved over', () => {
+    const dir = tmp();
+    // A name so long that "<name>.bad-<time>" is over the 255-byte limit: the rename fails, for
+    // root too, while the file itself is fine to name.
+    const s = { ...spec(dir), path: join(dir, `${'t'.repeat(240)}.json`) };
+    writeFileSync(s.path, 'garbage');
+    const loaded = loadDataFile(s);
+    expect(loaded.problem).toMatch(/could not be moved aside \(ENAMETOOLONG\).*NOT saved/);
+    expect(() => saveDataFile(s.path, '{}')).toThrow(/left untouched and not saved over/);
+    expect(readFileSync(s.path, 'utf8')).toBe('garbage');
+  });
+
   it('a FIFO in place of the file is not opened (start-up would block) and is kept aside', () => {
     const dir = tmp();
     const s = spec(dir);
