@@ -78,6 +78,7 @@ function recoverPhones(raw: unknown): Recovered<StoredPhones> {
     undefined,
     { version: z.literal(1), nextId: z.number().int().min(1) },
     () => ({ version: 1, nextId: 1 }),
+    { defaultNote: { nextId: 'ids continue above the highest stored one' } },
   );
   const list = keepItems(isRecord(raw) ? raw.phones : undefined, phoneSchema, 'phones', {
     max: MAX_STORED_PHONES,
