@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  truncateSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -14,9 +15,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { cleanOrphanTemps, InstallerError, prepareDataDir } from '../../../../main/config/data-dir';
-import { loadDataFile, saveDataFile, type DataFileSpec } from '../../../../main/config/data-file';
+import {
+  loadDataFile,
+  MAX_DATA_FILE_BYTES,
+  saveDataFile,
+  type DataFileSpec,
+} from '../../../../main/config/data-file';
 import { hubStatePath, loadHubState, wallKeyProblem } from '../../../../main/config/hub-state';
-import { pickFields } from '../../../../main/config/recover-fields';
+import { keepItems, pickFields } from '../../../../main/config/recover-fields';
 
 const dirs: string[] = [];
 const tmp = (): string => {
@@ -112,6 +118,19 @@ describe('data files', () => {
     expect(loaded.problem).toMatch(/could not be moved aside \(ENAMETOOLONG\).*NOT saved/);
     expect(() => saveDataFile(s.path, '{}')).toThrow(/left untouched and not saved over/);
     expect(readFileSync(s.path, 'utf8')).toBe('garbage');
+  });
+
+  it('a runaway file is not read at all; a list keeps at most its limit', () => {
+    const dir = tmp();
+    const s = spec(dir);
+    writeFileSync(s.path, '');
+    truncateSync(s.path, MAX_DATA_FILE_BYTES + 1); // sparse: no real 64 MiB written
+    expect(loadDataFile(s).problem).toMatch(/is too large \(67108865 bytes\)/);
+    const list = keepItems([1, 2, 3, 'x', 2], z.number(), 'things', { max: 2, uniqueBy: (n) => n });
+    expect(list.items).toEqual([1, 2]);
+    expect(list.dropped[0]).toMatch(
+      /^3 of 5 things .*\(first: things\[2\] is over the limit of 2\)/,
+    );
   });
 
   it('a FIFO in place of the file is not opened (start-up would block) and is kept aside', () => {
