@@ -12,6 +12,12 @@ ${HUB_USAGE}
 ${SCREEN_USAGE}
 `;
 
+// `flagwall screen … | head`: the reader went away. Nothing is left to say to it: exit quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'hub') return runHubCommand(rest);

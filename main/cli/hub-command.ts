@@ -1,6 +1,8 @@
 /** `flagwall hub`: parse flags, start the hub, print where to point browsers, stop on Ctrl-C. */
-import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
+import { InstallerError } from '../config/data-dir';
+import { wallKeyProblem } from '../config/hub-state';
+import { intFlag, parseFlags } from './flags';
 import { startHub, type RunningHub } from '../hub/start-hub';
 
 export const HUB_USAGE = `  hub [--port N] [--host H] [--data DIR] [--name WALL] [--key KEY] [--no-mdns] [--grace-ms MS]
@@ -9,57 +11,53 @@ export const HUB_USAGE = `  hub [--port N] [--host H] [--data DIR] [--name WALL]
       (or "mdns": false in <data>/hub.json). --grace-ms: how long a disconnected phone's flag
       dozes before it leaves (default 30000, or "phoneGraceMs" in hub.json).`;
 
+const fail = (text: string, code = 2): number => {
+  process.stderr.write(`flagwall hub: ${text}\n${code === 2 ? `${HUB_USAGE}\n` : ''}`);
+  return code;
+};
+
 export async function runHubCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        name: { type: 'string' },
-        key: { type: 'string' },
-        'no-mdns': { type: 'boolean' },
-        'grace-ms': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    process.stderr.write(`flagwall hub: ${(err as Error).message}\n${HUB_USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseFlags(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    name: { type: 'string' },
+    key: { type: 'string' },
+    'no-mdns': { type: 'boolean' },
+    'grace-ms': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return fail(parsed.error);
+  const values = parsed.values;
   if (values.help) {
     process.stdout.write(`${HUB_USAGE}\n`);
     return 0;
   }
-  const port = values.port === undefined ? 8080 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(
-      `flagwall hub: --port must be an integer 0..65535, got "${values.port}"\n`,
-    );
-    return 2;
+  const port = intFlag('--port', values.port ?? '8080', 0, 65535, ' (0 picks any free port)');
+  if (!port.ok) return fail(port.error);
+  const grace =
+    values['grace-ms'] === undefined
+      ? undefined
+      : intFlag('--grace-ms', values['grace-ms'], 0, 86_400_000);
+  if (grace && !grace.ok) return fail(grace.error);
+  const graceMs = grace?.ok ? grace.value : undefined;
+  const keyProblem = values.key === undefined ? null : wallKeyProblem(values.key, '--key');
+  if (keyProblem) return fail(keyProblem);
+  let running: RunningHub;
+  try {
+    running = await startHub({
+      mdns: !values['no-mdns'],
+      ...(graceMs !== undefined ? { limits: { phoneGraceMs: graceMs } } : {}),
+      port: port.value,
+      ...(values.host ? { host: values.host } : {}),
+      ...(values.data ? { dataDir: values.data } : {}),
+      ...(values.name !== undefined ? { wall: values.name } : {}),
+      ...(values.key ? { key: values.key } : {}),
+    });
+  } catch (err) {
+    if (err instanceof InstallerError) return fail(err.message, 1);
+    throw err;
   }
-  const graceMs = values['grace-ms'] === undefined ? undefined : Number(values['grace-ms']);
-  if (
-    graceMs !== undefined &&
-    (!Number.isInteger(graceMs) || graceMs < 0 || graceMs > 86_400_000)
-  ) {
-    process.stderr.write(
-      `flagwall hub: --grace-ms must be an integer 0..86400000, got "${values['grace-ms']}"\n`,
-    );
-    return 2;
-  }
-  const running = await startHub({
-    mdns: !values['no-mdns'],
-    ...(graceMs !== undefined ? { limits: { phoneGraceMs: graceMs } } : {}),
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(values.data ? { dataDir: values.data } : {}),
-    ...(values.name ? { wall: values.name } : {}),
-    ...(values.key ? { key: values.key } : {}),
-  });
   await printBanner(running);
   await new Promise<void>((resolve) => {
     const stop = (): void => {

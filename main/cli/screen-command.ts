@@ -4,13 +4,13 @@
  * {"t":412.3,"state":"live","wall":"lobby","hubId":"…","url":"ws://10.0.0.2:8080/ws","phones":3}
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readJsonFile } from '../config/atomic-file';
 import { hubStatePath } from '../config/hub-state';
 import { defaultDataDir } from '../paths';
 import { pino } from 'pino';
 import { ScreenClient } from '../screen-client/screen-client';
+import { parseFlags } from './flags';
 
 export const SCREEN_USAGE = `  screen [--wall NAME] [--hub URL] [--key KEY] [--name N] [--data DIR]
       Run a headless screen: find the wall over mDNS (the only one, or --wall NAME), or connect
@@ -27,24 +27,19 @@ const configSchema = z.object({
 });
 
 export async function runScreenCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        wall: { type: 'string' },
-        hub: { type: 'string' },
-        key: { type: 'string' },
-        name: { type: 'string' },
-        data: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    process.stderr.write(`flagwall screen: ${(err as Error).message}\n${SCREEN_USAGE}\n`);
+  const parsed = parseFlags(args, {
+    wall: { type: 'string' },
+    hub: { type: 'string' },
+    key: { type: 'string' },
+    name: { type: 'string' },
+    data: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) {
+    process.stderr.write(`flagwall screen: ${parsed.error}\n${SCREEN_USAGE}\n`);
     return 2;
   }
+  const values = parsed.values;
   if (values.help) {
     process.stdout.write(`${SCREEN_USAGE}\n`);
     return 0;
@@ -58,13 +53,13 @@ export async function runScreenCommand(args: string[]): Promise<number> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       process.stderr.write(
-        `flagwall screen: ${configPath}: ${issue?.path.join('.')} ${issue?.message}\n`,
+        `flagwall screen: ${configPath} has a bad "${issue?.path.join('.')}" (${issue?.message}): fix that value or remove it.\n`,
       );
       return 2;
     }
     config = parsed.data;
   } else if (!read.missing) {
-    process.stderr.write(`flagwall screen: ${read.error}\n`);
+    process.stderr.write(`flagwall screen: ${read.error}. Fix that file or remove it.\n`);
     return 2;
   }
   const hubUrl = values.hub ?? config.hub;

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { cleanOrphanTemps } from './data-dir';
+import { loadDataFile, saveDataFile } from './data-file';
 
 export const ROLES = ['hub', 'screen', 'hub+screen'] as const;
 export type Role = (typeof ROLES)[number];
@@ -100,40 +101,68 @@ export interface LoadedAppConfig {
 
 /** Validates a parsed config object key by key; unknown keys are reported and ignored. */
 export function validateAppConfig(raw: unknown, source = 'config.json'): LoadedAppConfig {
-  const config: AppConfig = structuredClone(DEFAULT_APP_CONFIG) as AppConfig;
-  const problems: string[] = [];
+  const checked = checkKeys(raw, source);
+  return {
+    config: { ...(structuredClone(DEFAULT_APP_CONFIG) as AppConfig), ...checked.valid },
+    problems: [...checked.bad, ...checked.unknown],
+  };
+}
+
+function checkKeys(
+  raw: unknown,
+  source: string,
+): { valid: Partial<AppConfig>; bad: string[]; unknown: string[] } {
+  const valid: Record<string, unknown> = {};
+  const bad: string[] = [];
+  const unknown: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push(`${source}: expected a JSON object; using defaults for every key`);
-    return { config, problems };
+    bad.push(`${source}: expected a JSON object; using defaults for every key`);
+    return { valid, bad, unknown };
   }
   for (const [name, value] of Object.entries(raw)) {
     if (!(name in keySchemas)) {
-      problems.push(`${source}: unknown key "${name}" ignored`);
+      unknown.push(`${source}: unknown key "${name}" ignored`);
       continue;
     }
     const key = name as keyof AppConfig;
     const parsed = keySchemas[key].safeParse(value);
-    if (parsed.success) (config as unknown as Record<string, unknown>)[key] = parsed.data;
-    else problems.push(badValue(source, key, value, parsed.error));
+    if (parsed.success) valid[key] = parsed.data;
+    else bad.push(badValue(source, key, value, parsed.error));
   }
-  return { config, problems };
+  return { valid: valid as Partial<AppConfig>, bad, unknown };
 }
 
-/** Reads `<dir>/config.json`; a missing file is the defaults, silently. Never throws. */
+/**
+ * Reads `<dir>/config.json`; a missing file is the defaults, silently. Never throws. The data
+ * file rules apply (main/config/data-file.ts): a bad key costs that key alone, the file as found
+ * is kept aside as `config.json.bad-<time>`, an unreadable one falls back to `config.json.prev`.
+ */
 export function loadAppConfig(userDataDir: string): LoadedAppConfig {
   const path = appConfigPath(userDataDir);
-  const read = readJsonFile(path);
-  if (!read.ok) {
-    return {
-      config: structuredClone(DEFAULT_APP_CONFIG) as AppConfig,
-      problems: read.missing ? [] : [`${read.error}; using defaults for every key`],
-    };
-  }
-  return validateAppConfig(read.value, path);
+  cleanOrphanTemps(userDataDir);
+  const loaded = loadDataFile<Partial<AppConfig>>({
+    path,
+    what: 'app settings',
+    fresh: () => ({}),
+    recover: (raw) => {
+      const checked = checkKeys(raw, path);
+      const bare = (p: string): string => p.replace(`${path}: `, '');
+      return {
+        value: checked.valid,
+        dropped: checked.bad.map(bare),
+        notes: checked.unknown.map(bare),
+      };
+    },
+    serialize: (config) => JSON.stringify(config, null, 2) + '\n',
+  });
+  return {
+    config: { ...(structuredClone(DEFAULT_APP_CONFIG) as AppConfig), ...loaded.value },
+    problems: loaded.problem ? [loaded.problem] : [],
+  };
 }
 
 export function saveAppConfig(userDataDir: string, config: Partial<AppConfig>): void {
-  writeFileAtomic(appConfigPath(userDataDir), JSON.stringify(config, null, 2) + '\n');
+  saveDataFile(appConfigPath(userDataDir), JSON.stringify(config, null, 2) + '\n');
 }
 
 export const APP_FLAGS_USAGE = `--role hub|screen|hub+screen  --hub <url>  --wall <name>

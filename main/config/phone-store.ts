@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FLAG_CODE } from '../../shared/protocol/messages';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { loadDataFile, saveDataFile, type Recovered } from './data-file';
+import { isRecord, keepItems, pickFields } from './recover-fields';
 
 export interface StoredPhone {
   id: number;
@@ -25,58 +26,71 @@ export interface StoredPhones {
   phones: StoredPhone[];
 }
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  nextId: z.number().int().min(1),
-  phones: z
-    .array(
-      z.object({
-        id: z.number().int().min(1).max(0xffffffff),
-        token: z.string().min(1).max(64),
-        flag: z.string().regex(FLAG_CODE),
-        name: z.string().max(64),
-        seenAt: z.number().finite(),
-      }),
-    )
-    .max(200_000),
+const phoneSchema = z.object({
+  id: z.number().int().min(1).max(0xffffffff),
+  token: z.string().min(1).max(64),
+  flag: z.string().regex(FLAG_CODE),
+  name: z.string().max(64),
+  seenAt: z.number().finite(),
 });
+const MAX_STORED_PHONES = 200_000;
 
 export const phonesPath = (dataDir: string): string => join(dataDir, 'phones.json');
 
 export interface LoadedPhones extends StoredPhones {
   /** Phones dropped because they had been away longer than the grace period. */
   expired: number;
-  /** Set when a file existed but could not be used (then no phones are restored). */
+  /** Set when a file existed but could not be used as it was (one sentence to log). */
   problem?: string;
 }
 
-/** Reads the file; never throws. `now` and `graceMs` decide which phones are still welcome. */
+/**
+ * Reads the file; never throws. `now` and `graceMs` decide which phones are still welcome. A
+ * damaged file keeps every valid phone and is kept aside (main/config/data-file.ts).
+ */
 export function loadPhones(dataDir: string, now: number, graceMs: number): LoadedPhones {
-  const read = readJsonFile(phonesPath(dataDir));
-  if (!read.ok)
-    return { nextId: 1, phones: [], expired: 0, ...(read.missing ? {} : { problem: read.error }) };
-  const parsed = fileSchema.safeParse(read.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      nextId: 1,
-      phones: [],
-      expired: 0,
-      problem: `${phonesPath(dataDir)}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}; no phones restored`,
-    };
-  }
-  const phones = parsed.data.phones.filter((p) => now - p.seenAt < graceMs);
-  const maxId = parsed.data.phones.reduce((m, p) => Math.max(m, p.id), 0);
+  const loaded = loadDataFile<StoredPhones>({
+    path: phonesPath(dataDir),
+    what: 'phone roster',
+    freshText: 'no phones restored',
+    fresh: () => ({ nextId: 1, phones: [] }),
+    recover: recoverPhones,
+    serialize,
+  });
+  const all = loaded.value.phones;
+  const phones = all.filter((p) => now - p.seenAt < graceMs);
+  const maxId = all.reduce((m, p) => Math.max(m, p.id), 0);
   return {
-    nextId: Math.max(parsed.data.nextId, maxId + 1),
+    nextId: Math.max(loaded.value.nextId, maxId + 1),
     phones,
-    expired: parsed.data.phones.length - phones.length,
+    expired: all.length - phones.length,
+    ...(loaded.problem ? { problem: loaded.problem } : {}),
   };
 }
 
 export function savePhones(dataDir: string, data: StoredPhones): void {
-  writeFileAtomic(phonesPath(dataDir), JSON.stringify({ version: 1, ...data }) + '\n');
+  saveDataFile(phonesPath(dataDir), serialize(data));
 }
+
+function recoverPhones(raw: unknown): Recovered<StoredPhones> {
+  const head = pickFields<{ version: 1; nextId: number }>(
+    raw,
+    undefined,
+    { version: z.literal(1), nextId: z.number().int().min(1) },
+    () => ({ version: 1, nextId: 1 }),
+    { defaultNote: { nextId: 'ids continue above the highest stored one' } },
+  );
+  const list = keepItems(isRecord(raw) ? raw.phones : undefined, phoneSchema, 'phones', {
+    max: MAX_STORED_PHONES,
+    uniqueBy: (p) => p.id,
+  });
+  return {
+    value: { nextId: head.value.nextId, phones: list.items },
+    dropped: [...head.dropped, ...list.dropped],
+  };
+}
+
+const serialize = (data: StoredPhones): string => JSON.stringify({ version: 1, ...data }) + '\n';
 
 export interface PhoneStoreOptions {
   dataDir: string;

@@ -1,11 +1,13 @@
 /**
  * What the wall is showing right now — blackout, pause, the message banner — in
  * `<data dir>/show.json`, so a hub restarted mid-show does not light up a blacked-out wall or drop
- * the message. Atomic writes; missing → normal show; corrupt → one log line and a normal show.
+ * the message. Atomic writes; missing → normal show; a damaged file keeps every valid field and
+ * is kept aside (main/config/data-file.ts).
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { loadDataFile, saveDataFile } from './data-file';
+import { pickFields } from './recover-fields';
 
 export interface ShowState {
   blackout: boolean;
@@ -19,28 +21,28 @@ export const NORMAL_SHOW: Readonly<ShowState> = Object.freeze({
   message: '',
 });
 
-const showSchema = z.strictObject({
+const fieldSchemas = {
   blackout: z.boolean(),
   paused: z.boolean(),
   message: z.string().max(140),
-});
+};
 
 export const showPath = (dataDir: string): string => join(dataDir, 'show.json');
 
 export function loadShow(dataDir: string): { show: ShowState; problem?: string } {
-  const read = readJsonFile(showPath(dataDir));
-  if (!read.ok)
-    return read.missing
-      ? { show: { ...NORMAL_SHOW } }
-      : { show: { ...NORMAL_SHOW }, problem: `${read.error}; starting with a normal show` };
-  const parsed = showSchema.safeParse(read.value);
-  if (parsed.success) return { show: parsed.data };
-  return {
-    show: { ...NORMAL_SHOW },
-    problem: `${showPath(dataDir)} is not a valid show state: ${parsed.error.issues[0]?.message ?? 'invalid'}; starting with a normal show`,
-  };
+  const loaded = loadDataFile<ShowState>({
+    path: showPath(dataDir),
+    what: 'show state (blackout, pause, message)',
+    freshText: 'starting with a normal show',
+    fresh: () => ({ ...NORMAL_SHOW }),
+    recover: (raw) => pickFields(raw, undefined, fieldSchemas, () => NORMAL_SHOW),
+    serialize,
+  });
+  return { show: loaded.value, ...(loaded.problem ? { problem: loaded.problem } : {}) };
 }
 
 export function saveShow(dataDir: string, show: ShowState): void {
-  writeFileAtomic(showPath(dataDir), JSON.stringify(show, null, 2) + '\n');
+  saveDataFile(showPath(dataDir), serialize(show));
 }
+
+const serialize = (show: ShowState): string => JSON.stringify(show, null, 2) + '\n';

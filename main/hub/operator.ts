@@ -32,14 +32,23 @@ export interface OperatorOptions {
   saveLayout: (layout: WallLayout) => void;
   /** Blackout, pause and message as restored from the last run. */
   show: ShowState;
-  /** Persists them (errors are logged; the wall keeps what the operator asked for). */
+  /** Persists them; a throw is reported to the operator (ok:false), the live change stays. */
   saveShow: (show: ShowState) => void;
+  /**
+   * Why the save the hub made for the latest settings change failed, null when it was saved
+   * (start-hub.ts saves in the hub's onSettings). Absent: settings are not persisted.
+   */
+  settingsSaveError?: () => string | null;
   /** The URL phones open (the join banner's QR code). */
   phoneUrl: string;
   version: string;
   /** Console refresh rate while an operator is connected, Hz. Default 2. */
   stateHz?: number;
 }
+
+/** An ack for a change applied live: ok only when its save worked, else a sentence saying so. */
+export const saved = (done: string, saveError: string | null): [boolean, string] =>
+  saveError === null ? [true, done] : [false, `${done} live but NOT saved: ${saveError}`];
 
 /** Default identify duration, s. */
 export const IDENTIFY_SECONDS = 8;
@@ -166,16 +175,15 @@ export class Operator {
         return ack(true, `reload sent to ${screens} screen(s)`);
       case 'blackout':
         this.show.blackout = cmd.on;
-        this.showChanged();
-        return ack(true, cmd.on ? 'wall blacked out' : 'blackout lifted');
+        return ack(...saved(cmd.on ? 'wall blacked out' : 'blackout lifted', this.showChanged()));
       case 'pause':
         this.show.paused = cmd.on;
-        this.showChanged();
-        return ack(true, cmd.on ? 'wall paused' : 'wall running');
+        return ack(...saved(cmd.on ? 'wall paused' : 'wall running', this.showChanged()));
       case 'message':
         this.show.message = cmd.text.replace(/[\p{C}]/gu, ' ').trim();
-        this.showChanged();
-        return ack(true, this.show.message ? 'message shown' : 'message removed');
+        return ack(
+          ...saved(this.show.message ? 'message shown' : 'message removed', this.showChanged()),
+        );
       case 'kick':
         if (!this.opts.hub.kickPhone(cmd.phoneId))
           return ack(false, `no phone #${cmd.phoneId} on the wall (already gone?)`);
@@ -188,7 +196,12 @@ export class Operator {
         // Settings go out first; the wall-state after them is what screens confirm.
         this.opts.hub.updateSettings(cmd.patch);
         this.wallChanged();
-        return ack(true, `settings sent to ${screens} screen(s)`);
+        return ack(
+          ...saved(
+            `settings sent to ${screens} screen(s)`,
+            this.opts.settingsSaveError?.() ?? null,
+          ),
+        );
       case 'layout':
         return ack(...this.setLayout(cmd.layout));
     }
@@ -207,12 +220,16 @@ export class Operator {
     }
   }
 
-  private showChanged(): void {
+  /** Applies the show state live, then saves it: the reason when the save failed, else null. */
+  private showChanged(): string | null {
     this.wallChanged();
     try {
       this.opts.saveShow(this.show);
+      return null;
     } catch (err) {
-      this.opts.log.error({ err: (err as Error).message }, 'could not save the show state');
+      const why = (err as Error).message;
+      this.opts.log.error({ err: why }, 'could not save the show state');
+      return why;
     }
   }
 

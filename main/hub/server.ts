@@ -61,7 +61,11 @@ export function createHubServer(opts: HubServerOptions): { server: Server; wss: 
     perMessageDeflate: false,
     clientTracking: true,
   });
-  wss.on('error', (err) => log.error({ err: err.message }, 'websocket server error'));
+  // Before listening, the only error is the listen failure, which listen() rejects with: the
+  // caller reports it once, in a sentence.
+  wss.on('error', (err) => {
+    if (server.listening) log.error({ err: err.message }, 'websocket server error');
+  });
   wss.on('connection', (ws, req) => {
     const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
     const acceptLanguage = req.headers['accept-language'];

@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
-import { loadHubState, saveHubState, type HubState } from '../config/hub-state';
+import { loadHubState, saveHubState, wallKeyProblem, type HubState } from '../config/hub-state';
+import { cleanOrphanTemps, InstallerError, prepareDataDir } from '../config/data-dir';
 import { loadLayout, saveLayout } from '../config/layout-store';
 import { loadShow, saveShow } from '../config/show-store';
 import { defaultDataDir, packageVersion, rendererRoot } from '../paths';
@@ -56,6 +57,10 @@ export interface RunningHub {
 export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> {
   const log = opts.log ?? createLogger();
   const dataDir = opts.dataDir ?? defaultDataDir();
+  checkInput(opts);
+  prepareDataDir(dataDir);
+  const orphans = cleanOrphanTemps(dataDir);
+  if (orphans.length) log.info({ removed: orphans }, 'removed temp files of interrupted saves');
   const loaded = loadHubState(dataDir, { wall: opts.wall ?? 'flagwall' });
   if (loaded.problem) log.warn(loaded.problem);
   const state: HubState = {
@@ -63,7 +68,18 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     ...(opts.wall ? { wall: opts.wall } : {}),
     ...(opts.key ? { key: opts.key } : {}),
   };
-  saveHubState(dataDir, state);
+  const saveState = (): string | null => {
+    try {
+      saveHubState(dataDir, state);
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  const startSave = saveState();
+  if (startSave) log.error({ err: startSave }, 'could not save hub.json');
+  // Why the save made for the latest settings change failed (null: saved); the ack reports it.
+  let settingsSaveError: string | null = null;
 
   const hub = new Hub({
     wall: state.wall,
@@ -80,11 +96,8 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     onRoster: () => phoneStore?.changed(),
     onSettings: (settings) => {
       state.settings = settings;
-      try {
-        saveHubState(dataDir, state);
-      } catch (err) {
-        log.error({ err: (err as Error).message }, 'could not save settings');
-      }
+      settingsSaveError = saveState();
+      if (settingsSaveError) log.error({ err: settingsSaveError }, 'could not save settings');
     },
   });
   const clock = opts.clock ?? systemClock;
@@ -99,7 +112,13 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     version: packageVersion,
   });
   const host = opts.host ?? '0.0.0.0';
-  const address = await listen(server, opts.port ?? 8080, host);
+  const port = opts.port ?? 8080;
+  const address = await listen(server, port, host).catch((err: NodeJS.ErrnoException) => {
+    phoneStore.close();
+    metrics.stop();
+    wss.close();
+    throw listenError(err, port, host);
+  });
   const base = `http://${displayHost(host)}:${address.port}`;
   const layout = loadLayout(dataDir);
   if (layout.problem) log.warn(layout.problem);
@@ -113,6 +132,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     saveLayout: (l) => saveLayout(dataDir, l),
     show: show.show,
     saveShow: (s) => saveShow(dataDir, s),
+    settingsSaveError: () => settingsSaveError,
     phoneUrl: `${base}/`,
     version: packageVersion,
   });
@@ -154,6 +174,33 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
         }),
       ]).then(() => undefined)),
   };
+}
+
+/** Options an installer typed: refused at once, in a sentence, before anything is saved. */
+function checkInput(opts: StartHubOptions): void {
+  const keyProblem = opts.key === undefined ? null : wallKeyProblem(opts.key, 'The wall key');
+  if (keyProblem) throw new InstallerError(keyProblem);
+  if (opts.wall !== undefined && (opts.wall.trim() === '' || opts.wall.length > 64))
+    throw new InstallerError(
+      `The wall name "${opts.wall.slice(0, 80)}" cannot be used: a wall name needs 1 to 64 characters.`,
+    );
+}
+
+/** A listen failure as the sentence an installer needs. */
+function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (err.code === 'EADDRINUSE')
+    return new InstallerError(
+      `Port ${port} is already in use on ${host} (another flagwall hub or another program has it). Pass --port N to pick another, or --port 0 for any free one.`,
+    );
+  if (err.code === 'EACCES')
+    return new InstallerError(
+      `Port ${port} needs administrator rights on this machine. Pass --port with a number above 1023, e.g. --port 8080.`,
+    );
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    return new InstallerError(
+      `The hub cannot listen on ${host}: it is not an address of this machine. Pass --host with one of its addresses, or leave --host out to listen on all of them.`,
+    );
+  return err;
 }
 
 /** The address to print: the first LAN IPv4 when bound to all interfaces. */

@@ -108,7 +108,7 @@ describe('dozing grace period', () => {
       encoding: 'utf8',
     });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--grace-ms must be an integer');
+    expect(bad.stderr).toContain('--grace-ms must be a whole number from 0 to 86400000');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ describe('app config file', () => {
     expect(JSON.parse(readFileSync(appConfigPath(dir), 'utf8'))).toEqual({ role: 'hub' });
     saveAppConfig(dir, { role: 'screen' });
     expect(JSON.parse(readFileSync(appConfigPath(dir), 'utf8'))).toEqual({ role: 'screen' });
-    expect(readdirSync(dir)).toEqual(['config.json']);
+    expect(readdirSync(dir)).toEqual(['config.json', 'config.json.prev']);
   });
 });
 
@@ -153,5 +153,23 @@ describe('CLI flags over the file', () => {
   it('accepts all and primary for --displays', () => {
     expect(applyAppFlags(base(), ['--displays', 'primary']).config.displays).toBe('primary');
     expect(applyAppFlags(base(), ['--displays=all']).config.displays).toBe('all');
+  });
+
+  it('config.json follows the data file rules: a bad key alone falls back, the file kept aside', () => {
+    const dir = tempDir();
+    const text = JSON.stringify({ role: 'screen', port: 99999, hubUrl: 'http://10.0.0.5:8080' });
+    writeFileSync(appConfigPath(dir), text);
+    const { config, problems } = loadAppConfig(dir);
+    expect(config).toMatchObject({ role: 'screen', port: 8080, hubUrl: 'http://10.0.0.5:8080' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/config\.json had "port" .*99999.*kept as config\.json\.bad-/);
+    const aside = readdirSync(dir).find((n) => n.startsWith('config.json.bad-'))!;
+    expect(readFileSync(join(dir, aside), 'utf8')).toBe(text);
+    // An unreadable one (a folder in its place) falls back to the generation before.
+    saveAppConfig(dir, { role: 'hub', port: 9000 });
+    saveAppConfig(dir, { role: 'hub', port: 9001 });
+    rmSync(appConfigPath(dir));
+    mkdirSync(appConfigPath(dir));
+    expect(loadAppConfig(dir).config).toMatchObject({ role: 'hub', port: 9000 });
   });
 });

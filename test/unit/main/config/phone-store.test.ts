@@ -44,7 +44,9 @@ describe('phone store', () => {
     writeFileSync(phonesPath(dir), '{"version":1,"nextId":1,"phones":[{"id":"x"}]}');
     const bad = loadPhones(dir, 0, 1000);
     expect(bad.phones).toEqual([]);
-    expect(bad.problem).toMatch(/phones\.json: phones\.0\.id .*; no phones restored/);
+    expect(bad.problem).toMatch(
+      /phones\.json had 1 of 1 phones .*phones\[0\]\.id.*kept as phones\.json\.bad-/,
+    );
     writeFileSync(phonesPath(dir), '{nope');
     expect(loadPhones(dir, 0, 1000).problem).toContain('not valid JSON');
   });
@@ -71,6 +73,6 @@ describe('phone store', () => {
     store.close();
     expect(loadPhones(dir, 6, 1000).phones).toHaveLength(2);
     store.changed(); // after close: ignored
-    expect(readdirSync(dir)).toEqual(['phones.json']);
+    expect(readdirSync(dir)).toEqual(['phones.json', 'phones.json.prev']);
   });
 });
