@@ -175,7 +175,8 @@ describe('/healthz', () => {
     expect(pub.body).not.toContain('left-wing');
     expect(pub.body).not.toContain('127.0.0.1');
 
-    for (const headers of [{ authorization: `Bearer ${TEST_KEY}` }, {}]) {
+    const bearer: Record<string, string> = { authorization: `Bearer ${TEST_KEY}` };
+    for (const headers of [bearer, {}]) {
       const url = 'authorization' in headers ? h.urls.health : `${h.urls.health}?key=${TEST_KEY}`;
       const full = JSON.parse((await get(url, headers)).body) as {
         wall: string;

@@ -1,16 +1,17 @@
 import * as crypto from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../../shared/protocol/codes';
 import { KeyGate, keysMatch } from '../../../main/hub/auth';
-import { KeyThrottle, type KeyThrottleOptions } from '../../../main/hub/auth-throttle';
+import type { KeyThrottleOptions } from '../../../main/hub/auth-throttle';
 import { FakeHubClock } from '../../support/fake-hub-clock';
 import { MemoryHubSocket, connectMemoryClient } from '../../support/memory-hub-socket';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { MEMORY_HUB_KEY, createMemoryHub } from '../../support/memory-hub';
 
 vi.mock('node:crypto', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:crypto')>();
+  const actual = await importOriginal<typeof Crypto>();
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
 });
 
