@@ -132,7 +132,13 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   if (opts.mdns && loopbackOnly) log.info({ host }, 'bound to loopback: not announcing on mDNS');
   const mdns: PublishedWall | null =
     opts.mdns && state.mdns !== false && !loopbackOnly
-      ? publishWall({ wall: state.wall, hubId: state.hubId, port: address.port, log })
+      ? publishWall({
+          wall: state.wall,
+          hubId: state.hubId,
+          port: address.port,
+          log,
+          tls: opts.tls !== undefined,
+        })
       : null;
 
   const key = encodeURIComponent(state.key);
