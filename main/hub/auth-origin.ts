@@ -40,7 +40,8 @@ export function originRefusal(
   const host = parseHost(req.host, secure ? '443' : '80');
   if (!host) return 'refused: a browser page without a valid Host header';
   if (!isIP(host.name) && !names.has(host.name)) {
-    return `refused: "${host.name}" is not a name of this hub (open the page from the hub's address, or start the hub with --allow-host ${host.name})`;
+    const name = host.name.slice(0, 100); // headers may be 16 KiB; what a session keeps is not
+    return `refused: "${name}" is not a name of this hub (open the page from the hub's address, or start the hub with --allow-host ${name})`;
   }
   const origin = parseOrigin(req.origin);
   if (!origin || origin.name !== host.name || origin.port !== host.port) {

@@ -69,3 +69,13 @@ describe('originRefusal (screen and operator upgrades)', () => {
     );
   });
 });
+
+describe('what a refused connection keeps', () => {
+  it('is a short sentence, however long the headers', () => {
+    const long = `${'a'.repeat(8000)}.example`;
+    const why = originRefusal({ origin: `http://${long}`, host: long }, names, false);
+    expect(why!.length).toBeLessThan(400);
+    const foreign = originRefusal({ origin: `http://${long}`, host: '10.0.0.2' }, names, false);
+    expect(foreign!.length).toBeLessThan(400);
+  });
+});
