@@ -109,6 +109,37 @@ describe('a hub with a certificate', () => {
   });
 });
 
+describe('the headless screen and a TLS hub', () => {
+  it('connects over wss given --hub https://… when Node trusts the certificate (NODE_EXTRA_CA_CERTS)', async () => {
+    const h = await startTestHub({ tls: loadTlsFiles(certPath, keyPath) });
+    hubs.push(h);
+    const child = spawn(
+      process.execPath,
+      [
+        CLI_PATH,
+        'screen',
+        '--hub',
+        h.url,
+        '--key',
+        TEST_KEY,
+        '--name',
+        'tls-screen',
+        '--data',
+        dir,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, FLAGWALL_LOG: 'warn', NODE_EXTRA_CA_CERTS: certPath },
+      },
+    );
+    const p = new LineProcess(child);
+    procs.push(p);
+    const live = await p.waitForJson({ state: 'live' }, 15_000);
+    expect(live.json.url).toBe(`wss://127.0.0.1:${h.port}/ws`);
+    expect([...h.hub.screens].map((s) => s.screen?.name)).toEqual(['tls-screen']);
+  }, 30_000);
+});
+
 describe('flagwall hub --tls-cert/--tls-key', () => {
   const run = (args: string[]) => {
     const data = join(dir, `data-${procs.length}-${Date.now()}`);
