@@ -134,10 +134,10 @@ describe('the headless screen and a TLS hub', () => {
     );
     const p = new LineProcess(child);
     procs.push(p);
-    const live = await p.waitForJson({ state: 'live' }, 15_000);
+    const live = await p.waitForJson({ state: 'live' }, 30_000);
     expect(live.json.url).toBe(`wss://127.0.0.1:${h.port}/ws`);
     expect([...h.hub.screens].map((s) => s.screen?.name)).toEqual(['tls-screen']);
-  }, 30_000);
+  }, 45_000);
 });
 
 describe('flagwall hub --tls-cert/--tls-key', () => {
@@ -160,7 +160,7 @@ describe('flagwall hub --tls-cert/--tls-key', () => {
     expect(p.stderr).toBe(
       `flagwall hub: cannot read the TLS certificate "${missing}" (ENOENT); check the path given to --tls-cert.\n`,
     );
-  });
+  }, 45_000);
 
   it('a key that is not PEM, a pair that does not match, or a flag alone: one sentence, exit 2', async () => {
     const garbage = join(dir, 'garbage.pem');
@@ -194,7 +194,8 @@ describe('flagwall hub --tls-cert/--tls-key', () => {
 
   it('a good pair: the hub comes up and prints https URLs', async () => {
     const p = run(['--tls-cert', certPath, '--tls-key', keyPath, '--key', TEST_KEY]);
-    const health = await p.waitForText((t) => t.startsWith('health:'), 10_000);
+    // A cold node start on a loaded 2-core machine can take several seconds.
+    const health = await p.waitForText((t) => t.startsWith('health:'), 30_000);
     expect(health.text).toMatch(/^health: +https:\/\/127\.0\.0\.1:\d+\/healthz$/);
     expect(p.lines.map((l) => l.text)).toContainEqual(
       expect.stringMatching(/^operator: +https:\/\//),
@@ -203,5 +204,5 @@ describe('flagwall hub --tls-cert/--tls-key', () => {
     expect(JSON.parse((await fetchTls(`https://127.0.0.1:${port}/healthz`)).body)).toMatchObject({
       ok: true,
     });
-  });
+  }, 45_000);
 });
