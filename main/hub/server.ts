@@ -58,7 +58,11 @@ export function createHubServer(opts: HubServerOptions): { server: Server; wss: 
     sendStaticFile(req, res, file, PAGE_HEADERS);
   };
   const server: Server = opts.tls
-    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
+    ? // A client that opens TCP and never finishes the handshake is dropped after 10 s (not 120).
+      createHttpsServer(
+        { cert: opts.tls.cert, key: opts.tls.key, handshakeTimeout: 10_000 },
+        handler,
+      )
     : createServer(handler);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'http client error');
