@@ -14,6 +14,8 @@ export interface PublishOptions {
   /** The hub's HTTP port (the service port). */
   port: number;
   log: Logger;
+  /** The hub serves https/wss: announced as `tls=1` so screens connect with wss. */
+  tls?: boolean;
   /** Local interface address to use for multicast (multicast-dns `interface`). Default: all. */
   interface?: string;
 }
@@ -40,7 +42,7 @@ export function publishWall(opts: PublishOptions): PublishedWall {
       type: SERVICE_TYPE,
       port: opts.port,
       host: hubHostName(opts.hubId),
-      txt: wallTxt(opts.wall, opts.hubId),
+      txt: wallTxt(opts.wall, opts.hubId, opts.tls),
       disableIPv6: true,
       // The instance name carries the hub id, so only this very hub could clash with it; probing
       // would delay the first announcement by up to a second after every restart.

@@ -17,6 +17,8 @@ export interface WallTxt {
   id: string;
   /** WebSocket path on the service port. */
   path: string;
+  /** "1" when the hub serves https/wss (a certificate was given); absent for plain http. */
+  tls?: '1';
 }
 
 /** A hub seen on the network. */
@@ -24,7 +26,7 @@ export interface WallAnnouncement {
   wall: string;
   hubId: string;
   proto: number;
-  /** Base URL, http://address:port (the service port is the hub's HTTP port). */
+  /** Base URL, http(s)://address:port (the service port is the hub's HTTP port). */
   url: string;
   wsPath: string;
   /** mDNS instance name, e.g. "lobby (1a2b3c4d)". */
@@ -33,8 +35,14 @@ export interface WallAnnouncement {
   fqdn: string;
 }
 
-export function wallTxt(wall: string, hubId: string): WallTxt {
-  return { proto: String(PROTOCOL_VERSION), wall, id: hubId, path: WS_PATH };
+export function wallTxt(wall: string, hubId: string, tls = false): WallTxt {
+  return {
+    proto: String(PROTOCOL_VERSION),
+    wall,
+    id: hubId,
+    path: WS_PATH,
+    ...(tls ? { tls: '1' } : {}),
+  };
 }
 
 /** Instance names are one DNS label (63 bytes): the wall name, cut short, plus the hub id. */
@@ -79,7 +87,7 @@ export function parseAnnouncement(service: ServiceLike): WallAnnouncement | null
     wall,
     hubId,
     proto,
-    url: hubUrl(address, port),
+    url: hubUrl(address, port, textField(txt.tls) === '1'),
     wsPath: path && path.startsWith('/') ? path : WS_PATH,
     instance: service.name ?? '',
     fqdn: service.fqdn ?? '',
@@ -95,8 +103,8 @@ export function pickAddress(addresses: string[], referer: string | undefined): s
   return addresses.find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a)) ?? referer ?? addresses[0];
 }
 
-export function hubUrl(address: string, port: number): string {
-  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+export function hubUrl(address: string, port: number, tls = false): string {
+  return `${tls ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }
 
 function textField(v: unknown): string {

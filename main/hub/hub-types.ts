@@ -1,6 +1,7 @@
 /** The hub's options, hooks and counters (main/hub/hub.ts is the hub itself). */
 import type { ClientMessage, HelloMsg } from '../../shared/protocol/messages';
 import type { Settings } from '../../shared/scene/settings';
+import type { KeyThrottleOptions } from './auth-throttle';
 import type { HubClock } from './clock';
 import type { HubLimits } from './limits';
 import type { Logger } from './logger';
@@ -17,6 +18,8 @@ export interface HubOptions {
   limits?: Partial<HubLimits>;
   /** Makes phone resume tokens; injected so tests are deterministic. */
   token: () => string;
+  /** Wrong-key throttle settings (auth-throttle.ts); defaults otherwise. */
+  keyThrottle?: Partial<KeyThrottleOptions>;
   /** Called after every settings change (the hub persists them). */
   onSettings?: (settings: Settings) => void;
   /** Called after phones join, change, doze, wake or leave (the hub persists their identities). */

@@ -40,6 +40,7 @@ import {
 import { PhoneAdmission } from './phone-admission';
 import { SessionIO } from './session-io';
 import { TickSchedule } from './tick-schedule';
+import { KeyGate } from './auth';
 
 export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
@@ -72,6 +73,8 @@ export class Hub {
   extension: HubExtension = {};
   private readonly io: SessionIO;
   private readonly admission: PhoneAdmission;
+  /** Key checks for hellos and the full /healthz: constant time, throttled per address. */
+  readonly keyGate: KeyGate;
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -96,6 +99,7 @@ export class Hub {
       roster: (upsert, remove) => this.broadcastRoster(upsert, remove),
     });
     this.startedAt = opts.clock.now();
+    this.keyGate = new KeyGate(opts.key, opts.clock, opts.log, opts.keyThrottle);
     this.ticks = new TickSchedule(opts.clock, () => this.tick());
   }
 
@@ -298,8 +302,14 @@ export class Hub {
         `protocol ${hello.proto} not supported; hub speaks ${PROTOCOL_VERSION}`,
       );
     }
-    if (hello.role !== 'phone' && hello.key !== this.opts.key) {
-      return this.io.reject(s, CloseCode.UNAUTHORIZED, 'wrong or missing wall key');
+    const refused =
+      hello.role === 'phone'
+        ? null
+        : this.keyGate.check(s.info.address, hello.key, s.info.originRefusal);
+    if (refused) {
+      // Not io.reject: the gate logs wrong keys once per address per period, not once per try.
+      this.io.sendJson(s, { type: 'error', code: refused.code, message: refused.message });
+      return this.io.close(s, refused.code, refused.message);
     }
     s.role = hello.role;
     if (hello.role === 'phone') {

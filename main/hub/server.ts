@@ -1,14 +1,18 @@
 /**
- * HTTP + WebSocket wiring for the hub: pages from the built bundle, /healthz, and /ws.
+ * HTTP (or HTTPS, given a certificate) + WebSocket wiring for the hub: pages from the built
+ * bundle, /healthz, and /ws.
  * Every socket gets an error handler; a fault in one client never reaches the others.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../shared/protocol/version';
 import type { Hub } from './hub';
 import type { Logger } from './logger';
-import { healthReport } from './health';
+import { healthRoute } from './health';
+import { hubNames, originRefusal } from './auth-origin';
+import type { HubTls } from './auth-tls';
 import { loadStaticFiles, sendStaticFile, type StaticFile } from './static-files';
 import { adaptWs } from './ws-adapter';
 
@@ -20,6 +24,10 @@ export interface HubServerOptions {
   version: string;
   /** Extra routes (e.g. /metrics, /join.svg) answered before static files. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** Serve https/wss instead of http/ws, on the same port (auth-tls.ts). */
+  tls?: HubTls;
+  /** Extra host names browsers may reach the hub by (auth-origin.ts), e.g. a venue DNS name. */
+  allowedHosts?: readonly string[];
 }
 
 /** Security headers on every page: no framing, no sniffing, scripts only from us. */
@@ -34,21 +42,28 @@ const PAGE_HEADERS = {
 export function createHubServer(opts: HubServerOptions): { server: Server; wss: WebSocketServer } {
   const { hub, log } = opts;
   const files = loadStaticFiles(opts.staticRoot);
-  const server = createServer((req, res) => {
+  const secure = opts.tls !== undefined;
+  const names = hubNames(hub.hubId, opts.allowedHosts);
+  const health = healthRoute({ hub, version: opts.version, names, secure });
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const route = opts.routes?.[path];
     if (route) return route(req, res);
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      return res.end(JSON.stringify(healthReport(hub, opts.version)));
-    }
+    if (path === '/healthz') return health(req, res);
     const file: StaticFile | undefined = files.get(path);
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return res.end('not found\n');
     }
     sendStaticFile(req, res, file, PAGE_HEADERS);
-  });
+  };
+  const server: Server = opts.tls
+    ? // A client that opens TCP and never finishes the handshake is dropped after 10 s (not 120).
+      createHttpsServer(
+        { cert: opts.tls.cert, key: opts.tls.key, handshakeTimeout: 10_000 },
+        handler,
+      )
+    : createServer(handler);
   server.on('clientError', (err, socket) => {
     log.debug({ err: err.message }, 'http client error');
     socket.destroy();
@@ -70,8 +85,11 @@ export function createHubServer(opts: HubServerOptions): { server: Server; wss: 
     const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
     const acceptLanguage = req.headers['accept-language'];
     const userAgent = req.headers['user-agent']?.slice(0, 300);
+    // Judged here, enforced at hello for screens and operators (hub.ts): the role is not known yet.
+    const foreign = originRefusal(req.headers, names, secure);
     const conn = hub.accept(adaptWs(ws), {
       address,
+      ...(foreign ? { originRefusal: foreign } : {}),
       ...(acceptLanguage ? { acceptLanguage } : {}),
       ...(userAgent ? { userAgent } : {}),
     });

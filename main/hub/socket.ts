@@ -17,4 +17,6 @@ export interface ConnectionInfo {
   acceptLanguage?: string;
   /** The upgrade request's User-Agent header, if any (operator audience stats). */
   userAgent?: string;
+  /** Set when the upgrade came from a browser page not on the hub's origin (auth-origin.ts). */
+  originRefusal?: string;
 }

@@ -18,6 +18,8 @@ import { createHubServer, listen } from './server';
 import { Operator } from './operator';
 import { publishWall, type PublishedWall } from '../discovery/publish';
 import { createPhoneStore, restorePhones } from './phone-persistence';
+import type { HubTls } from './auth-tls';
+import type { KeyThrottleOptions } from './auth-throttle';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -39,6 +41,12 @@ export interface StartHubOptions {
    * benches never multicast; the CLI and the Electron hub turn it on unless told not to.
    */
   mdns?: boolean;
+  /** Serve https/wss on the same port with this certificate (auth-tls.ts loadTlsFiles). */
+  tls?: HubTls;
+  /** Extra host names browsers may use to reach the hub (auth-origin.ts), e.g. a venue DNS name. */
+  allowedHosts?: readonly string[];
+  /** Wrong-key throttle settings (auth-throttle.ts); tests shorten the cooldown. */
+  keyThrottle?: Partial<KeyThrottleOptions>;
 }
 
 export interface RunningHub {
@@ -93,6 +101,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
       ...opts.limits,
     },
     token: () => randomBytes(16).toString('base64url'),
+    ...(opts.keyThrottle ? { keyThrottle: opts.keyThrottle } : {}),
     onRoster: () => phoneStore?.changed(),
     onSettings: (settings) => {
       state.settings = settings;
@@ -110,6 +119,8 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     routes: { '/metrics': metrics.route },
     staticRoot: opts.staticRoot ?? rendererRoot,
     version: packageVersion,
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}),
   });
   const host = opts.host ?? '0.0.0.0';
   const port = opts.port ?? 8080;
@@ -119,7 +130,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     wss.close();
     throw listenError(err, port, host);
   });
-  const base = `http://${displayHost(host)}:${address.port}`;
+  const base = `${opts.tls ? 'https' : 'http'}://${displayHost(host)}:${address.port}`;
   const layout = loadLayout(dataDir);
   if (layout.problem) log.warn(layout.problem);
   const show = loadShow(dataDir);
@@ -141,7 +152,13 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   if (opts.mdns && loopbackOnly) log.info({ host }, 'bound to loopback: not announcing on mDNS');
   const mdns: PublishedWall | null =
     opts.mdns && state.mdns !== false && !loopbackOnly
-      ? publishWall({ wall: state.wall, hubId: state.hubId, port: address.port, log })
+      ? publishWall({
+          wall: state.wall,
+          hubId: state.hubId,
+          port: address.port,
+          log,
+          tls: opts.tls !== undefined,
+        })
       : null;
 
   const key = encodeURIComponent(state.key);

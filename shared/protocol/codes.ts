@@ -13,7 +13,7 @@ export const CloseCode = {
   VERSION_MISMATCH: 4001,
   /** The first message was not a `hello`, or no hello arrived in time. */
   NO_HELLO: 4002,
-  /** Screen/operator with a missing or wrong wall key. Do not retry with the same key. */
+  /** Screen/operator with a missing or wrong wall key, or from a foreign page. Do not retry. */
   UNAUTHORIZED: 4003,
   /** The socket was backed up beyond the hard cap; reconnect for a fresh snapshot. */
   TOO_SLOW: 4004,

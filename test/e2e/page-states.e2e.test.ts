@@ -50,7 +50,7 @@ describe('page states in Chromium', { timeout: 30000 }, () => {
     await page.context().close();
   });
 
-  it('a screen reports its clock, frame rate and jitter to the hub (seen in /healthz)', async () => {
+  it('a screen reports its clock, frame rate and jitter to the hub (seen in the full /healthz)', async () => {
     const h = await hub();
     const { page } = await newScreenPage(
       browser,
@@ -65,7 +65,9 @@ describe('page states in Chromium', { timeout: 30000 }, () => {
       }[];
     }
     const health = async (): Promise<Health> =>
-      (await fetch(h.urls.health)).json() as Promise<Health>;
+      (
+        await fetch(h.urls.health, { headers: { authorization: `Bearer ${TEST_KEY}` } })
+      ).json() as Promise<Health>;
     // Reports go out every 2 s; the first one lands within a few seconds of connecting.
     await expect
       .poll(async () => (await health()).screenDetails[0]?.fps ?? 0, {

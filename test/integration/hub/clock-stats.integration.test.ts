@@ -55,7 +55,11 @@ describe('screen clock stats on a real hub', () => {
     expect(announced.playoutDelayMs).toBe(83);
     await a.waitFor(() => a.json('settings').find((m) => m.playoutDelayMs === 83), 5000, 'a too');
 
-    const health = (await (await fetch(`http://127.0.0.1:${hub.port}/healthz`)).json()) as {
+    const health = (await (
+      await fetch(`http://127.0.0.1:${hub.port}/healthz`, {
+        headers: { authorization: `Bearer ${TEST_KEY}` },
+      })
+    ).json()) as {
       screens: number;
       playoutDelayMs: number;
       screenDetails: {
