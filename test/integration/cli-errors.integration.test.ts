@@ -32,7 +32,7 @@ const tempDir = (): string => {
 /** Runs `flagwall <args>` to its exit (bounded): exit code, stdout lines, stderr. */
 async function cli(
   args: string[],
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<{ code: number | null; out: string[]; err: string }> {
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
