@@ -22,6 +22,7 @@ import { pickFlag } from './flags';
 import { colorFor, ScreenRoster, type LiveScreen } from './operator-screens';
 import type { Session } from './session';
 import type { ShowState } from '../config/show-store';
+import type { ScreenPairing } from './pairing';
 
 export interface OperatorOptions {
   hub: Hub;
@@ -39,6 +40,8 @@ export interface OperatorOptions {
   version: string;
   /** Console refresh rate while an operator is connected, Hz. Default 2. */
   stateHz?: number;
+  /** Screen pairing (admit, revoke, the console's lists); absent: screens need the wall key. */
+  pairing?: ScreenPairing;
 }
 
 /** Default identify duration, s. */
@@ -67,6 +70,11 @@ export class Operator {
       message: (s, msg) => this.onMessage(s, msg),
       left: (s) => this.left(s),
     };
+  }
+
+  /** Something the console lists changed outside a command (a screen asks to pair). */
+  refresh(): void {
+    this.schedulePush();
   }
 
   get currentLayout(): WallLayout {
@@ -191,6 +199,10 @@ export class Operator {
         return ack(true, `settings sent to ${screens} screen(s)`);
       case 'layout':
         return ack(...this.setLayout(cmd.layout));
+      case 'admit-screen':
+        return ack(...(this.opts.pairing?.admit(cmd) ?? PAIRING_OFF));
+      case 'revoke-screen':
+        return ack(...(this.opts.pairing?.revoke(cmd.screenId) ?? PAIRING_OFF));
     }
   }
 
@@ -283,6 +295,9 @@ export class Operator {
       screens: this.screens.list(this.layout, now),
       ...phonesAndAudience(this.opts.hub, this.audience),
       rev: this.rev,
+      ...(this.opts.pairing ? { pairing: this.opts.pairing.state() } : {}),
     };
   }
 }
+
+const PAIRING_OFF: [boolean, string] = [false, 'screen pairing is not enabled on this hub'];

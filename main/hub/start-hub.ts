@@ -17,6 +17,7 @@ import { createHubServer, listen } from './server';
 import { Operator } from './operator';
 import { publishWall, type PublishedWall } from '../discovery/publish';
 import { createPhoneStore, restorePhones } from './phone-persistence';
+import { createScreenPairing } from './pairing-setup';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -105,6 +106,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   if (layout.problem) log.warn(layout.problem);
   const show = loadShow(dataDir);
   if (show.problem) log.warn(show.problem);
+  const pairing = createScreenPairing(hub, dataDir, clock, log);
   const operator = new Operator({
     hub,
     clock: opts.clock ?? systemClock,
@@ -115,7 +117,9 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     saveShow: (s) => saveShow(dataDir, s),
     phoneUrl: `${base}/`,
     version: packageVersion,
+    pairing,
   });
+  pairing.onChange = () => operator.refresh();
   hub.start();
   const loopbackOnly = /^(127\.|::1$|localhost$)/.test(host);
   if (opts.mdns && loopbackOnly) log.info({ host }, 'bound to loopback: not announcing on mDNS');
@@ -145,6 +149,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
         mdns?.stop(),
         new Promise<void>((resolve) => {
           operator.stop();
+          pairing.stop();
           hub.stop();
           metrics.stop();
           phoneStore.close();
