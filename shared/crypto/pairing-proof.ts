@@ -40,3 +40,24 @@ export function sameProof(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
+
+/** What a paired screen keeps: the hub it paired with (pinned), its id and its credential. */
+export interface ScreenPairingRecord {
+  hubId: string;
+  screenId: string;
+  credential: string;
+}
+
+/** Shape check for a record read back from storage (localStorage, the Electron config). */
+export function isPairingRecord(v: unknown): v is ScreenPairingRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    typeof r.hubId === 'string' &&
+    typeof r.screenId === 'string' &&
+    /^[A-Za-z0-9_-]{8,32}$/.test(r.screenId) &&
+    typeof r.credential === 'string' &&
+    r.credential.length >= 22 &&
+    r.credential.length <= 128
+  );
+}
