@@ -131,6 +131,8 @@ function frame(): void {
 }
 
 function reportStats(): void {
+  // A screen waiting to be paired has no role yet: anything but PING would close it.
+  if (connection.state !== 'live') return;
   const now = performance.now();
   fps = ((frames - framesAtLastStats) * 1000) / Math.max(1, now - lastStatsAt);
   framesAtLastStats = frames;

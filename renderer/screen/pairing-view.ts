@@ -60,7 +60,7 @@ export class PairingView {
     this.codeEl.textContent = state.kind === 'code' ? spacedCode(state.code) : '';
     this.textEl.textContent =
       state.kind === 'code'
-        ? this.words.admit(spacedCode(state.code))
+        ? this.words.admit(spacedCode(state.code).replace(' ', '\u00a0')) // never split a code
         : state.kind === 'waiting'
           ? this.words.waiting
           : state.kind === 'refused'
