@@ -45,8 +45,8 @@ export interface PairingIpcOptions {
   fromScreen(event: IpcMainInvokeEvent): boolean;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   current: ScreenPairingRecord | null;
-  /** After a save or forget (the shell pins discovery to the new hub id). */
-  changed?(record: ScreenPairingRecord | null): void;
+  /** After a save or forget, with the window that asked (the shell updates the others). */
+  changed?(record: ScreenPairingRecord | null, sender: IpcMainInvokeEvent['sender']): void;
 }
 
 /** Registers the three pairing channels; returns their removal. */
@@ -60,10 +60,10 @@ export function handlePairingIpc(opts: PairingIpcOptions): () => void {
     );
     throw new Error('refused');
   };
-  const store = (record: ScreenPairingRecord | null): void => {
+  const store = (record: ScreenPairingRecord | null, event: IpcMainInvokeEvent): void => {
     savePairing(opts.userData, record);
     current = record;
-    opts.changed?.(record);
+    opts.changed?.(record, event.sender);
   };
   opts.ipcMain.handle(IPC_CHANNELS.pairingGet, (event) => {
     guard(event);
@@ -73,7 +73,7 @@ export function handlePairingIpc(opts: PairingIpcOptions): () => void {
     guard(event);
     if (!isPairingRecord(record)) throw new Error('not a pairing record');
     const clean = { hubId: record.hubId, screenId: record.screenId, credential: record.credential };
-    store(clean);
+    store(clean, event);
     opts.log.info(
       { hubId: clean.hubId, screenId: clean.screenId },
       'screen paired; credential saved in config.json',
@@ -82,7 +82,7 @@ export function handlePairingIpc(opts: PairingIpcOptions): () => void {
   opts.ipcMain.handle(IPC_CHANNELS.pairingForget, (event) => {
     guard(event);
     if (current === null) return;
-    store(null);
+    store(null, event);
     opts.log.warn({}, 'the hub revoked this screen; it pairs again');
   });
   return () => {

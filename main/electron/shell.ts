@@ -245,8 +245,12 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
     fromScreen: (event) => isTrustedSender(event, (c) => screens?.find(c) !== undefined, trust),
     log,
     current: config.pairing,
-    changed: (record) => {
+    changed: (record, sender) => {
       config.pairing = record;
+      // One admitted display pairs the machine: its other windows reload and log in with it.
+      if (record)
+        for (const w of screens?.list() ?? [])
+          if (!w.win.isDestroyed() && w.win.webContents !== sender) w.win.webContents.reload();
     },
   });
   ipcMain.handle(IPC_CHANNELS.shellInfo, (event): ShellInfo => {

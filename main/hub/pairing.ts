@@ -39,8 +39,8 @@ const EXPIRY_CHECK_MS = 1000;
 export class ScreenPairing {
   private readonly waiting = new Map<Session, { id: string; hello: HelloMsg }>();
   private readonly challenges = new Map<Session, Challenge>();
-  /** Live screens logged in with a credential, by screen id. */
-  private readonly live = new Map<string, Session>();
+  /** Live sockets logged in with each credential (one machine's windows share one). */
+  private readonly live = new Map<string, Set<Session>>();
   private readonly liveIds = new Map<Session, string>();
   private expiryTimer: unknown = null;
   /** Called when the console's lists changed (operator.ts pushes its state). */
@@ -124,8 +124,8 @@ export class ScreenPairing {
   revoke(screenId: string): [boolean, string] {
     const result = this.registry.revoke(screenId);
     if (!result) return [false, 'no such paired screen (already revoked?)'];
-    const s = this.live.get(screenId);
-    if (s) this.host.refuse(s, CloseCode.REVOKED, 'this screen was revoked: pair it again');
+    for (const s of [...(this.live.get(screenId) ?? [])])
+      this.host.refuse(s, CloseCode.REVOKED, 'this screen was revoked: pair it again');
     this.onChange();
     const name = result.record.name;
     return result.saved
@@ -159,7 +159,9 @@ export class ScreenPairing {
     const id = this.liveIds.get(s);
     if (id !== undefined) {
       this.liveIds.delete(s);
-      if (this.live.get(id) === s) this.live.delete(id);
+      const sockets = this.live.get(id);
+      sockets?.delete(s);
+      if (sockets?.size === 0) this.live.delete(id);
       this.onChange();
     }
     if (this.waiting.size === 0) this.stopExpiry();
@@ -202,11 +204,10 @@ export class ScreenPairing {
   }
 
   private goLive(s: Session, hello: HelloMsg, screenId: string): void {
-    // One live socket per credential: a second login replaces the first (a reloaded page).
-    const previous = this.live.get(screenId);
-    if (previous && previous !== s)
-      this.host.refuse(previous, CloseCode.GOING_AWAY, 'this screen logged in again elsewhere');
-    this.live.set(screenId, s);
+    // The windows of one Electron screen machine share its credential: each has its own socket.
+    let sockets = this.live.get(screenId);
+    if (!sockets) this.live.set(screenId, (sockets = new Set()));
+    sockets.add(s);
     this.liveIds.set(s, screenId);
     this.host.enterScreen(s, hello);
     this.onChange();

@@ -112,6 +112,23 @@ describe('Electron screen pairing', () => {
     );
   });
 
+  it('one admitted display pairs the machine: its other windows reload and log in with it', async () => {
+    running = await launch({
+      config: { role: 'screen', hubUrl: HUB },
+      displays: [fake.display(1, 0, 0), fake.display(2, 1920, 0)],
+      primary: 1,
+    });
+    const [first, second] = running.screens();
+    await invokeFrom(first!, IPC_CHANNELS.pairingSave, RECORD);
+    expect([first!.webContents.reloads, second!.webContents.reloads]).toEqual([0, 1]);
+    expect(await invokeFrom(second!, IPC_CHANNELS.pairingGet)).toEqual(RECORD);
+    // A revoke reaches every window from the hub; forgetting twice is harmless.
+    await invokeFrom(first!, IPC_CHANNELS.pairingForget);
+    await invokeFrom(second!, IPC_CHANNELS.pairingForget);
+    expect(await invokeFrom(second!, IPC_CHANNELS.pairingGet)).toBeNull();
+    expect(second!.webContents.reloads).toBe(1);
+  });
+
   it('--pair forgets the stored pairing (the displays show a new code)', async () => {
     running = await launch({
       config: { role: 'screen', hubUrl: HUB, pairing: RECORD },

@@ -181,8 +181,15 @@ describe('screen pairing on the hub', () => {
     expect(next.socket.sent.some((d) => typeof d === 'string' && d.includes(rec.credential))).toBe(
       false,
     );
-    // The earlier socket of the same screen is replaced.
-    expect(screen.socket.closeCode).toBe(CloseCode.GOING_AWAY);
+    // One machine's windows share a credential: the first socket stays live beside the second.
+    expect(screen.socket.closeCode).toBeNull();
+    expect(r.operator.state().pairing?.paired).toMatchObject([{ online: true }]);
+    // Revoke closes every socket of that credential.
+    r.command({ cmd: 'revoke-screen', screenId: rec.screenId });
+    expect([screen.socket.closeCode, next.socket.closeCode]).toEqual([
+      CloseCode.REVOKED,
+      CloseCode.REVOKED,
+    ]);
   });
 
   it('a wrong proof, an unknown screen id and a silent screen are refused', () => {
