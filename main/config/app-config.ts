@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { cleanOrphanTemps } from './data-dir';
 import { loadDataFile, saveDataFile } from './data-file';
+import type { ScreenPairingRecord } from '../../shared/crypto/pairing-proof';
 
 export const ROLES = ['hub', 'screen', 'hub+screen'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,6 +37,11 @@ export interface AppConfig {
   operatorChord: string;
   /** Part of the wall this machine's displays share (fractions), for walls spread over machines. */
   wallRegion: { x: number; y: number; w: number; h: number };
+  /**
+   * Screen role: the credential this machine's screens were paired with and the hub it pins
+   * (written by the app when an operator admits the screen; main/electron/pairing-store.ts).
+   */
+  pairing: ScreenPairingRecord | null;
 }
 
 export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = Object.freeze({
@@ -48,6 +54,7 @@ export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = Object.freeze({
   autostart: null,
   operatorChord: 'Control+Alt+Shift+O',
   wallRegion: { x: 0, y: 0, w: 1, h: 1 },
+  pairing: null,
 });
 
 const fraction = z.number().min(0).max(1);
@@ -89,6 +96,13 @@ const keySchemas: { [K in keyof AppConfig]: z.ZodType<AppConfig[K]> } = {
     .object({ x: fraction, y: fraction, w: fraction.gt(0), h: fraction.gt(0) })
     .strict()
     .refine((r) => r.x + r.w <= 1 + 1e-9 && r.y + r.h <= 1 + 1e-9, 'must lie inside the wall'),
+  pairing: z
+    .strictObject({
+      hubId: z.string().min(1).max(64),
+      screenId: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+      credential: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/),
+    })
+    .nullable(),
 };
 
 export const appConfigPath = (userDataDir: string): string => join(userDataDir, 'config.json');

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { Logger } from '../hub/logger';
 import { WallBrowser } from './browse';
 import { chooseWall, SETTLE_MS } from './choose-wall';
+import { choosePinnedWall } from './pinned-wall';
 import type { WallAnnouncement } from './wall-record';
 
 export interface FindHubOptions {
@@ -19,6 +20,8 @@ export interface FindHubOptions {
    */
   settleMs?: number;
   log?: Logger;
+  /** A paired screen's hub id: only that hub is joined (pinned-wall.ts). */
+  hubId?: string;
 }
 
 export class HubNotFoundError extends Error {
@@ -46,7 +49,9 @@ export function findHub(opts: FindHubOptions = {}): Promise<WallAnnouncement> {
       void browser.stop().then(() => (result instanceof Error ? reject(result) : resolve(result)));
     };
     const decide = (): void => {
-      const choice = chooseWall(browser.list, opts.wall);
+      const choice = opts.hubId
+        ? choosePinnedWall(browser.list, opts.wall, opts.hubId)
+        : chooseWall(browser.list, opts.wall);
       if (choice.kind === 'join') finish(choice.hub);
       else reason = choice.reason;
     };

@@ -8,7 +8,10 @@ import { startShell } from './shell';
 
 const userArgs = process.argv.slice(process.defaultApp ? 2 : 1);
 
-startShell({ argv: userArgs, findHub: (wall) => findHubUrl(wall) }).catch((err: unknown) => {
+startShell({
+  argv: userArgs,
+  findHub: (wall, hubId) => findHubUrl(wall, hubId ? { hubId } : {}),
+}).catch((err: unknown) => {
   process.stderr.write(`flagwall: could not start: ${(err as Error).stack ?? String(err)}\n`);
   app.exit(1);
 });

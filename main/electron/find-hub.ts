@@ -5,7 +5,8 @@
  */
 import { exponentialDelay, type Timers } from './timers';
 
-export type FindHub = (wall?: string) => Promise<string>;
+/** `pinnedHubId`: a paired screen joins only the hub it paired with (main/discovery/pinned-wall.ts). */
+export type FindHub = (wall?: string, pinnedHubId?: string) => Promise<string>;
 
 /** Thrown when no hub can ever be found this way (so retrying is pointless): the app exits. */
 export class HubUrlRequiredError extends Error {
@@ -34,11 +35,12 @@ export async function findHubPatiently(
     stopped(): boolean;
     baseMs?: number;
     capMs?: number;
+    pinnedHubId?: string;
   },
 ): Promise<string | null> {
   for (let attempt = 0; !opts.stopped(); attempt++) {
     try {
-      return await find(wall);
+      return await (opts.pinnedHubId ? find(wall, opts.pinnedHubId) : find(wall));
     } catch (err) {
       if (err instanceof HubUrlRequiredError) throw err;
       const delayMs = exponentialDelay(opts.baseMs ?? 1000, opts.capMs ?? 30_000, attempt);

@@ -27,6 +27,7 @@ import { watchRenderer } from './recovery';
 import { ScreenWall } from './screen-windows';
 import { hardenSession, isTrustedSender, TrustedOrigin } from './security';
 import { systemTimers, type Timers } from './timers';
+import { handlePairingIpc, savePairing, wantsRepair } from './pairing-store';
 
 export interface ShellOptions {
   /** User arguments (flags), without the executable and app path. */
@@ -74,6 +75,15 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   const loaded = applyAppFlags(loadAppConfig(userData), opts.argv);
   for (const problem of loaded.problems) log.warn({ config: appConfigPath(userData) }, problem);
   const config = loaded.config;
+  if (wantsRepair(opts.argv) && config.pairing) {
+    try {
+      savePairing(userData, null);
+      config.pairing = null;
+      log.info({}, "--pair: forgot this screen's pairing; its displays show a new code");
+    } catch (err) {
+      log.error({}, (err as Error).message);
+    }
+  }
   app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
   await app.whenReady();
   Menu.setApplicationMenu(null); // no menu accelerators (reload, devtools, quit) in kiosk
@@ -138,7 +148,13 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
         (await findHubPatiently(
           opts.findHub ?? discoveryNotWired(appConfigPath(userData)),
           config.wall ?? undefined,
-          { log, timers: opts.timers ?? systemTimers, stopped: () => quitting },
+          {
+            log,
+            timers: opts.timers ?? systemTimers,
+            stopped: () => quitting,
+            // A paired screen joins only the hub it paired with (main/discovery/pinned-wall.ts).
+            ...(config.pairing ? { pinnedHubId: config.pairing.hubId } : {}),
+          },
         ));
       if (found === null) return unhook();
       hubBase = found;
@@ -150,9 +166,11 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   }
 
   if (!key)
-    log.warn(
+    log.info(
       {},
-      'no wall key: set "key" in config.json or pass --key; the hub refuses screens without it',
+      config.pairing
+        ? `no wall key: the screens log in with their pairing credential (hub ${config.pairing.hubId})`
+        : 'no wall key: each display shows a pairing code; admit it in the operator console (or set "key" in config.json)',
     );
   const trust = new TrustedOrigin(hubBase);
   hardenSession(session.defaultSession, trust);
@@ -221,6 +239,20 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
   const isOurs = (contents: WebContents): boolean =>
     (operator !== null && !operator.isDestroyed() && operator.webContents === contents) ||
     screens?.find(contents) !== undefined;
+  const unhandlePairing = handlePairingIpc({
+    ipcMain,
+    userData,
+    fromScreen: (event) => isTrustedSender(event, (c) => screens?.find(c) !== undefined, trust),
+    log,
+    current: config.pairing,
+    changed: (record, sender) => {
+      config.pairing = record;
+      // One admitted display pairs the machine: its other windows reload and log in with it.
+      if (record)
+        for (const w of screens?.list() ?? [])
+          if (!w.win.isDestroyed() && w.win.webContents !== sender) w.win.webContents.reload();
+    },
+  });
   ipcMain.handle(IPC_CHANNELS.shellInfo, (event): ShellInfo => {
     if (!isTrustedSender(event, isOurs, trust)) {
       log.warn(
@@ -265,6 +297,7 @@ export async function startShell(opts: ShellOptions): Promise<Shell | null> {
       unhook();
       if (suspensionBlocker !== null) powerSaveBlocker.stop(suspensionBlocker);
       ipcMain.removeHandler(IPC_CHANNELS.shellInfo);
+      unhandlePairing();
       screens?.stop();
       if (operator && !operator.isDestroyed()) operator.destroy();
       await supervisor?.stop();

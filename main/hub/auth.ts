@@ -43,11 +43,9 @@ export class KeyGate {
    * server.ts's verdict on the request's Origin/Host (auth-origin.ts), undefined when trusted.
    */
   check(address: string, given: unknown, originRefusal?: string): KeyRefusal | null {
+    const foreign = this.originCheck(address, originRefusal);
+    if (foreign) return foreign;
     const now = this.clock.now();
-    if (originRefusal) {
-      this.throttle.foreignOrigin(address, now, originRefusal);
-      return { code: CloseCode.UNAUTHORIZED, message: originRefusal };
-    }
     const waitMs = this.throttle.blockedFor(address, now);
     if (waitMs > 0) {
       return {
@@ -62,6 +60,16 @@ export class KeyGate {
     }
     this.throttle.failed(address, now);
     return { code: CloseCode.UNAUTHORIZED, message: 'wrong or missing wall key' };
+  }
+
+  /**
+   * The Origin/Host rule alone, for screens that pair or log in with a credential instead of the
+   * wall key (pairing.ts): a foreign page may not reach them either.
+   */
+  originCheck(address: string, originRefusal?: string): KeyRefusal | null {
+    if (!originRefusal) return null;
+    this.throttle.foreignOrigin(address, this.clock.now(), originRefusal);
+    return { code: CloseCode.UNAUTHORIZED, message: originRefusal };
   }
 
   /** Addresses currently tracked (bounded by maxAddresses). */

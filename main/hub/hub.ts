@@ -41,6 +41,7 @@ import { PhoneAdmission } from './phone-admission';
 import { SessionIO } from './session-io';
 import { TickSchedule } from './tick-schedule';
 import { KeyGate } from './auth';
+import type { ScreenPairing } from './pairing';
 
 export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
@@ -71,6 +72,8 @@ export class Hub {
   private announcedPlayoutMs: number | null = null;
   readonly startedAt: number;
   extension: HubExtension = {};
+  /** Screen pairing (pairing.ts); null: screens need the wall key. Set by start-hub.ts. */
+  pairing: ScreenPairing | null = null;
   private readonly io: SessionIO;
   private readonly admission: PhoneAdmission;
   /** Key checks for hellos and the full /healthz: constant time, throttled per address. */
@@ -223,6 +226,7 @@ export class Hub {
     if (!parsed.ok) return this.io.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
     const msg = parsed.message;
     if (msg.type === 'hello') return this.onHello(s, msg);
+    if (msg.type === 'auth-proof' && this.pairing) return this.pairing.proof(s, msg);
     if (!s.role) return this.io.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
     if (msg.type === 'stats') {
       if (!s.screen) return this.io.reject(s, CloseCode.FORBIDDEN, 'stats are for screens');
@@ -293,7 +297,8 @@ export class Hub {
   }
 
   private onHello(s: Session, hello: HelloMsg): void {
-    if (s.role) return this.io.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
+    if (s.role || this.pairing?.holds(s))
+      return this.io.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
     this.opts.clock.clearTimeout(s.helloTimer);
     if (hello.proto !== PROTOCOL_VERSION) {
       return this.io.reject(
@@ -302,15 +307,29 @@ export class Hub {
         `protocol ${hello.proto} not supported; hub speaks ${PROTOCOL_VERSION}`,
       );
     }
+    const pairing = hello.role === 'screen' && hello.key === undefined ? this.pairing : null;
     const refused =
       hello.role === 'phone'
         ? null
-        : this.keyGate.check(s.info.address, hello.key, s.info.originRefusal);
+        : pairing
+          ? this.keyGate.originCheck(s.info.address, s.info.originRefusal)
+          : this.keyGate.check(s.info.address, hello.key, s.info.originRefusal);
     if (refused) {
       // Not io.reject: the gate logs wrong keys once per address per period, not once per try.
       this.io.sendJson(s, { type: 'error', code: refused.code, message: refused.message });
       return this.io.close(s, refused.code, refused.message);
     }
+    if (pairing) return pairing.hello(s, hello);
+    this.enter(s, hello);
+  }
+
+  /** A screen that proved its pairing credential (pairing.ts) goes live like a keyed one. */
+  enterScreen(s: Session, hello: HelloMsg): void {
+    if (!s.closed && !s.role) this.enter(s, { ...hello, role: 'screen' });
+  }
+
+  /** After authentication: the session takes its role, gets its welcome (and snapshot). */
+  private enter(s: Session, hello: HelloMsg): void {
     s.role = hello.role;
     if (hello.role === 'phone') {
       this.admission.join(s, hello);
@@ -351,6 +370,7 @@ export class Hub {
     if (left <= 0) this.perAddress.delete(s.info.address);
     else this.perAddress.set(s.info.address, left);
     this.admission.left(s);
+    this.pairing?.left(s);
     this.extension.left?.(s);
   }
 

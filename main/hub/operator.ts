@@ -22,6 +22,7 @@ import { pickFlag } from './flags';
 import { colorFor, ScreenRoster, type LiveScreen } from './operator-screens';
 import type { Session } from './session';
 import type { ShowState } from '../config/show-store';
+import type { ScreenPairing } from './pairing';
 
 export interface OperatorOptions {
   hub: Hub;
@@ -44,6 +45,8 @@ export interface OperatorOptions {
   version: string;
   /** Console refresh rate while an operator is connected, Hz. Default 2. */
   stateHz?: number;
+  /** Screen pairing (admit, revoke, the console's lists); absent: screens need the wall key. */
+  pairing?: ScreenPairing;
 }
 
 /** An ack for a change applied live: ok only when its save worked, else a sentence saying so. */
@@ -76,6 +79,11 @@ export class Operator {
       message: (s, msg) => this.onMessage(s, msg),
       left: (s) => this.left(s),
     };
+  }
+
+  /** Something the console lists changed outside a command (a screen asks to pair). */
+  refresh(): void {
+    this.schedulePush();
   }
 
   get currentLayout(): WallLayout {
@@ -204,6 +212,10 @@ export class Operator {
         );
       case 'layout':
         return ack(...this.setLayout(cmd.layout));
+      case 'admit-screen':
+        return ack(...(this.opts.pairing?.admit(cmd) ?? PAIRING_OFF));
+      case 'revoke-screen':
+        return ack(...(this.opts.pairing?.revoke(cmd.screenId) ?? PAIRING_OFF));
     }
   }
 
@@ -300,6 +312,9 @@ export class Operator {
       screens: this.screens.list(this.layout, now),
       ...phonesAndAudience(this.opts.hub, this.audience),
       rev: this.rev,
+      ...(this.opts.pairing ? { pairing: this.opts.pairing.state() } : {}),
     };
   }
 }
+
+const PAIRING_OFF: [boolean, string] = [false, 'screen pairing is not enabled on this hub'];

@@ -20,6 +20,7 @@ import { publishWall, type PublishedWall } from '../discovery/publish';
 import { createPhoneStore, restorePhones } from './phone-persistence';
 import type { HubTls } from './auth-tls';
 import type { KeyThrottleOptions } from './auth-throttle';
+import { createScreenPairing } from './pairing-setup';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -135,6 +136,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   if (layout.problem) log.warn(layout.problem);
   const show = loadShow(dataDir);
   if (show.problem) log.warn(show.problem);
+  const pairing = createScreenPairing(hub, dataDir, clock, log);
   const operator = new Operator({
     hub,
     clock: opts.clock ?? systemClock,
@@ -146,7 +148,9 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     settingsSaveError: () => settingsSaveError,
     phoneUrl: `${base}/`,
     version: packageVersion,
+    pairing,
   });
+  pairing.onChange = () => operator.refresh();
   hub.start();
   const loopbackOnly = /^(127\.|::1$|localhost$)/.test(host);
   if (opts.mdns && loopbackOnly) log.info({ host }, 'bound to loopback: not announcing on mDNS');
@@ -182,6 +186,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
         mdns?.stop(),
         new Promise<void>((resolve) => {
           operator.stop();
+          pairing.stop();
           hub.stop();
           metrics.stop();
           phoneStore.close();

@@ -17,6 +17,7 @@ import { LayoutEditor } from './layout-editor';
 import { LayoutForm } from './layout-form';
 import { wireCommands } from './commands-panel';
 import { renderPhones } from './phones-panel';
+import { renderPairing, showPairingAck, wirePairing } from './pairing-panel';
 
 const KEY_STORE = 'flagwall-operator-key';
 const params = new URLSearchParams(location.search);
@@ -69,6 +70,7 @@ const layoutForm = new LayoutForm(byId('layout-form'), byId('unplaced'), editor,
   run(label, { cmd: 'layout', layout }),
 );
 wireCommands(run, () => state);
+wirePairing(run);
 
 function render(s: OperatorStateMsg): void {
   document.title = `${s.wall} · flagwall operator`;
@@ -86,6 +88,7 @@ function render(s: OperatorStateMsg): void {
   renderPhones(byId('phones'), s.phones, countryNames, (id, label) =>
     run(`Kick ${label}`, { cmd: 'kick', phoneId: id }),
   );
+  renderPairing(s.pairing, run);
   setToggle('cmd-blackout', s.show.blackout, 'Blackout is ON — lift', 'Blackout…');
   setToggle('cmd-pause', s.show.paused, 'Paused — resume', 'Pause');
   byId('show-state').textContent =
@@ -163,6 +166,8 @@ function logActivity(a: Activity): void {
       ),
     ),
   );
+  if (a.cmd === 'admit-screen' || a.cmd === 'revoke-screen')
+    showPairingAck(a.state, `${icon[a.state]} ${a.text}`);
   if (a.cmd === 'settings') {
     const el = byId('settings-ack');
     el.className = `ack ${a.state}`;

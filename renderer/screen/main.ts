@@ -4,7 +4,8 @@
  * last state and reconnects; the hub's fresh snapshot replaces it.
  *
  * URL: /screen?key=WALLKEY[&name=left][&x=&y=&w=&h=] (slice of the wall in fractions; default
- * the whole wall). Test-only clock skew parameters: see renderer/common/local-clock.ts.
+ * the whole wall). Without a key the screen pairs (screen-auth.ts); `&pair=1` forgets its
+ * credential and pairs again. Test-only clock skew parameters: see renderer/common/local-clock.ts.
  */
 import { decodeHubFrame, BinTag } from '../../shared/protocol/binary';
 import type { HubMessage } from '../../shared/protocol/hub-messages';
@@ -23,6 +24,9 @@ import { statsMessage } from './stats-message';
 import { StatusBadge } from './status-badge';
 import { WallRenderer } from './wall-renderer';
 import { WallOverlay } from './wall-overlay';
+import { browserLanguages } from '../common/languages';
+import { PairingView } from './pairing-view';
+import { credentialStore, ScreenAuth } from './screen-auth';
 
 const STATS_EVERY_MS = 2000;
 
@@ -39,19 +43,24 @@ const local = (): number => localAt(performance.now());
 const store = new SceneStore();
 const jitter = new JitterMeter();
 let settings: Settings = { ...DEFAULT_SETTINGS };
+const pairingView = new PairingView(document.body, browserLanguages());
+const credentials = credentialStore();
+/** Set before the first connection when the page has no key (startLink). */
+let auth: ScreenAuth | null = null;
 
 const connection = new HubConnection({
   hello: (): HelloMsg => ({
     type: 'hello',
     proto: PROTOCOL_VERSION,
     role: 'screen',
-    ...(key ? { key } : {}),
+    ...(key ? { key } : (auth?.helloFields() ?? {})),
     screen: { name, slice: { ...slice } },
   }),
   backoff: SCREEN_BACKOFF,
   onMessage,
   onBinary,
-  onState: (state, detail) => {
+  onState: (state, detail, code) => {
+    if (state === 'reconnecting' || state === 'refused') auth?.onClose(code);
     badge.show(state, detail);
     if (!parsedSlice) badge.warn('bad slice parameters: showing the whole wall');
   },
@@ -68,6 +77,7 @@ const overlay = new WallOverlay({
 });
 
 function onMessage(msg: HubMessage): void {
+  auth?.onMessage(msg);
   overlay.onMessage(msg);
   switch (msg.type) {
     case 'welcome':
@@ -121,6 +131,8 @@ function frame(): void {
 }
 
 function reportStats(): void {
+  // A screen waiting to be paired has no role yet: anything but PING would close it.
+  if (connection.state !== 'live') return;
   const now = performance.now();
   fps = ((frames - framesAtLastStats) * 1000) / Math.max(1, now - lastStatsAt);
   framesAtLastStats = frames;
@@ -161,9 +173,32 @@ Object.defineProperty(hook, 'operator', {
   }),
 });
 
+// Pairing state for tests and devtools: window.flagwall.pairing.
+Object.defineProperty(hook, 'pairing', {
+  get: () => ({ view: pairingView.state, screenId: auth?.paired?.screenId ?? null }),
+});
+
+/** Without a key: load this screen's credential (or forget it on &pair=1) before connecting. */
+async function startLink(): Promise<void> {
+  if (!key) {
+    if (params.has('pair')) await credentials.forget().catch(() => undefined);
+    const record = await credentials.load().catch(() => null);
+    auth = new ScreenAuth(
+      {
+        store: credentials,
+        view: pairingView,
+        send: (text) => connection.send(text),
+        refuseHub: () => connection.stop(),
+      },
+      record,
+    );
+  }
+  connection.start();
+}
+
 badge.show('connecting');
 if (!parsedSlice) badge.warn('bad slice parameters: showing the whole wall');
-connection.start();
+void startLink();
 clock.start();
 setInterval(reportStats, STATS_EVERY_MS);
 requestAnimationFrame(frame);

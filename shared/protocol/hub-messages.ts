@@ -177,6 +177,8 @@ export interface OperatorStateMsg {
   phones: { id: number; flag: string; name: string; dozing: boolean }[];
   /** Latest wall-state revision sent to screens. */
   rev: number;
+  /** Screen pairing: who waits to be admitted, who holds a credential. */
+  pairing?: { pending: PendingScreenInfo[]; paired: PairedScreenInfo[] };
 }
 
 /** Operators: the answer to one command. `ok: false` carries a sentence the console shows. */
@@ -189,7 +191,58 @@ export interface OperatorAckMsg {
   rev: number;
 }
 
+// ---- screen pairing (docs/protocol.md, "Screen pairing") -------------------------------------
+
+/** Pending screen: show this code on the display until an operator admits it. */
+export interface PairingMsg {
+  type: 'pairing';
+  /** Six digits, shown as "482 319"; valid for `expiresInMs`. */
+  code: string;
+  expiresInMs: number;
+}
+
+/** Admitted: this screen's own credential. Sent once, on the pending socket; welcome follows. */
+export interface PairedMsg {
+  type: 'paired';
+  hubId: string;
+  screenId: string;
+  credential: string;
+}
+
+/** Paired screen's login: the hub proves it knows the credential; the screen checks, then proves. */
+export interface AuthChallengeMsg {
+  type: 'auth-challenge';
+  hubId: string;
+  nonce: string;
+  proof: string;
+}
+
+/** A screen waiting to be admitted, as the console lists it. */
+export interface PendingScreenInfo {
+  id: string;
+  code: string;
+  address: string;
+  name: string;
+  /** Ms since it asked to pair. */
+  sinceMs: number;
+  expiresInMs: number;
+}
+
+/** A paired screen, as the console lists it (its credential never leaves the hub). */
+export interface PairedScreenInfo {
+  screenId: string;
+  name: string;
+  /** Epoch ms. */
+  pairedAt: number;
+  /** Epoch ms of its last login; null if never since pairing. */
+  lastSeenAt: number | null;
+  online: boolean;
+}
+
 export type HubMessage =
+  | PairingMsg
+  | PairedMsg
+  | AuthChallengeMsg
   | WelcomeMsg
   | SnapshotMsg
   | RosterMsg

@@ -8,6 +8,9 @@ import { z } from 'zod';
 export const FLAG_CODE = /^[a-z]{2}$/;
 const flag = z.string().regex(FLAG_CODE);
 const unit = z.number().finite().min(0).max(1);
+/** Screen ids (base64url, 8-32 chars) and nonces (base64url or hex, 16-64 chars). */
+const TOKEN = /^[A-Za-z0-9_-]{8,32}$/;
+const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 const sliceSchema = z.object({ x: unit, y: unit, w: unit.gt(0), h: unit.gt(0) });
 
 export const settingsSchema = z.object({
@@ -42,6 +45,18 @@ export const helloSchema = z.strictObject({
       lang: z.string().max(35).optional(),
     })
     .optional(),
+  /** Screens without a key or credential: ask to be paired (docs/protocol.md, pairing). */
+  pair: z.literal(true).optional(),
+  /** Paired screens: which credential, and a fresh nonce for the hub's proof. */
+  auth: z
+    .strictObject({ screenId: z.string().regex(TOKEN), nonce: z.string().regex(NONCE) })
+    .optional(),
+});
+
+/** Paired screen → hub: its proof, after it checked the hub's (`auth-challenge`). */
+export const authProofSchema = z.strictObject({
+  type: z.literal('auth-proof'),
+  proof: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export const statsSchema = z.strictObject({
@@ -102,6 +117,14 @@ export const operatorCommandSchema = z.discriminatedUnion('cmd', [
     patch: z.strictObject(settingsSchema.shape).partial(),
   }),
   z.strictObject({ cmd: z.literal('layout'), layout: layoutSchema }),
+  /** Pairing: admit a pending screen by its id (a click) or by the code it shows (typed). */
+  z.strictObject({
+    cmd: z.literal('admit-screen'),
+    pendingId: z.string().regex(TOKEN).optional(),
+    code: z.string().max(32).optional(),
+  }),
+  /** Pairing: revoke a paired screen's credential (it is closed with REVOKED). */
+  z.strictObject({ cmd: z.literal('revoke-screen'), screenId: z.string().regex(TOKEN) }),
 ]);
 
 export const operatorSchema = z.strictObject({
@@ -130,6 +153,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   operatorSchema,
   appliedSchema,
   locateSchema,
+  authProofSchema,
 ]);
 
 export type HelloMsg = z.infer<typeof helloSchema>;
@@ -140,3 +164,4 @@ export type OperatorMsg = z.infer<typeof operatorSchema>;
 export type OperatorCommand = z.infer<typeof operatorCommandSchema>;
 export type AppliedMsg = z.infer<typeof appliedSchema>;
 export type LocateMsg = z.infer<typeof locateSchema>;
+export type AuthProofMsg = z.infer<typeof authProofSchema>;

@@ -42,6 +42,7 @@ describe('app config file', () => {
       autostart: true,
       operatorChord: 'CmdOrCtrl+Shift+F9',
       wallRegion: { x: 0.5, y: 0, w: 0.5, h: 1 },
+      pairing: { hubId: 'hub-1', screenId: 'screen-id-1', credential: 'c'.repeat(43) },
     };
     saveAppConfig(dir, written);
     const { config, problems } = loadAppConfig(dir);

@@ -286,10 +286,11 @@ class FakeIpcMain {
     channel: string,
     sender: FakeWebContents,
     frame: FakeFrame | null,
+    ...args: unknown[]
   ): Promise<unknown> {
     const fn = this.handlers.get(channel);
     if (!fn) throw new Error(`no handler for ${channel}`);
-    return fn({ sender, senderFrame: frame });
+    return fn({ sender, senderFrame: frame }, ...args);
   }
 }
 export const ipcMain = new FakeIpcMain();
@@ -343,7 +344,7 @@ export const contextBridge = {
 };
 export const ipcRenderer = {
   invoked: [] as string[],
-  invoke(channel: string): Promise<unknown> {
+  invoke(channel: string, ..._args: unknown[]): Promise<unknown> {
     this.invoked.push(channel);
     return Promise.resolve({ channel });
   },

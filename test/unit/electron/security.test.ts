@@ -179,7 +179,8 @@ describe('IPC', () => {
       string,
       () => Promise<unknown>
     >;
-    expect(Object.keys(api)).toEqual(['info']);
+    expect(Object.keys(api)).toEqual(['info', 'pairing']);
+    expect(Object.isFrozen(api.pairing)).toBe(true);
     await api.info!();
     expect(fake.ipcRenderer.invoked).toEqual([IPC_CHANNELS.shellInfo]);
   });
