@@ -53,10 +53,7 @@ class KeyedBuckets {
       b = { tokens: this.budget.burst, last: now };
       this.map.set(key, b);
     }
-    b.tokens = Math.min(
-      this.budget.burst,
-      b.tokens + ((now - b.last) / 1000) * this.budget.rate,
-    );
+    b.tokens = Math.min(this.budget.burst, b.tokens + ((now - b.last) / 1000) * this.budget.rate);
     b.last = now;
     if (b.tokens < 1) return false;
     b.tokens -= 1;

@@ -130,6 +130,7 @@ export class Hub {
   stop(reason = 'hub shutting down'): void {
     this.ticks.stop();
     this.opts.clock.clearInterval(this.presenceTimer);
+    this.admission.shuttingDown = true;
     for (const s of this.sessions) this.io.close(s, CloseCode.GOING_AWAY, reason);
   }
 
@@ -251,7 +252,12 @@ export class Hub {
       if (!s.phone) return this.io.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
       return this.onProfile(s.phone, msg);
     }
-    if (msg.type === 'locate' && s.phone && !s.waiting && !this.gate.wallLocate(MsgKind.LOCATE, now))
+    if (
+      msg.type === 'locate' &&
+      s.phone &&
+      !s.waiting &&
+      !this.gate.wallLocate(MsgKind.LOCATE, now)
+    )
       return;
     this.extension.message?.(s, msg);
   }
@@ -481,4 +487,8 @@ export class Hub {
 
 /** The budget kind of a parsed JSON message. */
 const kindOf = (msg: ClientMessage): MsgKind =>
-  msg.type === 'profile' ? MsgKind.PROFILE : msg.type === 'locate' ? MsgKind.LOCATE : MsgKind.CONTROL;
+  msg.type === 'profile'
+    ? MsgKind.PROFILE
+    : msg.type === 'locate'
+      ? MsgKind.LOCATE
+      : MsgKind.CONTROL;

@@ -37,6 +37,8 @@ export class PhoneAdmission {
   private readonly sessionByPhone = new Map<number, Session>();
   /** Phones that started dozing on this hub, oldest first (restored ones are not among them). */
   private readonly dozers = new Set<Phone>();
+  /** Set while the hub shuts down: every phone dozes (phones.json keeps it for the restart). */
+  shuttingDown = false;
 
   constructor(private readonly deps: AdmissionDeps) {}
 
@@ -81,7 +83,7 @@ export class PhoneAdmission {
     const phone = s.phone;
     if (phone && this.sessionByPhone.get(phone.id) === s) {
       this.sessionByPhone.delete(phone.id);
-      if (phone.movedAt === 0) {
+      if (phone.movedAt === 0 && !this.shuttingDown) {
         this.deps.phones.remove(phone);
         this.deps.roster([], [phone.id]);
       } else {
@@ -89,7 +91,7 @@ export class PhoneAdmission {
         phone.dozingSince = this.deps.clock.now();
         this.dozers.add(phone);
         this.deps.roster([phone], []);
-        this.capDozing();
+        if (!this.shuttingDown) this.capDozing();
       }
     }
     if (s.waiting || phone) this.admitWaiting();
