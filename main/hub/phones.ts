@@ -26,6 +26,7 @@ export interface Phone {
   dozing: boolean;
   /** Hub time when the phone started dozing. */
   dozingSince: number;
+  /** Its ripple budget (limits.phoneRipplesPerSecond): kept on the phone across reconnects. */
   bucket: TokenBucket;
 }
 

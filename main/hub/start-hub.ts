@@ -21,6 +21,7 @@ import { createPhoneStore, restorePhones } from './phone-persistence';
 import type { HubTls } from './auth-tls';
 import type { KeyThrottleOptions } from './auth-throttle';
 import { createScreenPairing } from './pairing-setup';
+import type { PhoneStore } from '../config/phone-store';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -60,6 +61,8 @@ export interface RunningHub {
   urls: { phone: string; screen: string; operator: string; health: string };
   /** True when this run created the wall key (print it once). */
   keyCreated: boolean;
+  /** phones.json persistence (its `writes` count shows the write rate stays bounded). */
+  phoneStore: PhoneStore;
   close(): Promise<void>;
 }
 
@@ -171,6 +174,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     hub,
     operator,
     state,
+    phoneStore,
     port: address.port,
     url: base,
     urls: {
