@@ -71,7 +71,8 @@ export class Hub {
   readonly startedAt: number;
   extension: HubExtension = {};
   private readonly io: SessionIO;
-  private readonly admission: PhoneAdmission;
+  /** Who is on the wall; also the operator's moderation tools (ban, blocklist). */
+  readonly admission: PhoneAdmission;
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -185,6 +186,7 @@ export class Hub {
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
       this.admission.expireDozing(now);
+      this.admission.housekeeping(now);
     }
     this.tickObserver?.tick(performance.now() - started, frame.byteLength, sent);
   }
@@ -291,6 +293,7 @@ export class Hub {
   private onHello(s: Session, hello: HelloMsg): void {
     if (s.role) return this.io.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
     this.opts.clock.clearTimeout(s.helloTimer);
+    if (hello.role === 'phone' && this.admission.refuseBanned(s, hello)) return;
     if (hello.proto !== PROTOCOL_VERSION) {
       return this.io.reject(
         s,
@@ -325,7 +328,7 @@ export class Hub {
   }
 
   private onProfile(phone: Phone, msg: ProfileMsg): void {
-    if (msg.flag) phone.flag = msg.flag;
+    if (msg.flag) phone.flag = this.admission.moderation.allowedFlag(msg.flag);
     if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
     this.broadcastRoster([phone], []);
   }

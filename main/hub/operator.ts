@@ -39,6 +39,8 @@ export interface OperatorOptions {
   version: string;
   /** Console refresh rate while an operator is connected, Hz. Default 2. */
   stateHz?: number;
+  /** Persists the flag blocklist; a throw is reported to the operator, the live change stays. */
+  saveBlockedFlags?: (flags: string[]) => void;
 }
 
 /** Default identify duration, s. */
@@ -191,6 +193,35 @@ export class Operator {
         return ack(true, `settings sent to ${screens} screen(s)`);
       case 'layout':
         return ack(...this.setLayout(cmd.layout));
+      case 'ban':
+      case 'unban':
+      case 'blocklist':
+        return ack(...this.moderate(cmd));
+    }
+  }
+
+  private moderate(
+    cmd: Extract<OperatorCommand, { cmd: 'ban' | 'unban' | 'blocklist' }>,
+  ): [boolean, string] {
+    const admission = this.opts.hub.admission;
+    if (cmd.cmd === 'ban') {
+      const done = admission.ban(cmd.phoneId, cmd.minutes, cmd.address);
+      return done ? [true, done] : [false, `no phone #${cmd.phoneId} on the wall (already gone?)`];
+    }
+    if (cmd.cmd === 'unban') {
+      const ban = admission.moderation.unban(cmd.banId);
+      return ban ? [true, `ban on ${ban.label} lifted`] : [false, 'no such ban (already ended?)'];
+    }
+    const switched = admission.setBlockedFlags(cmd.flags);
+    const flags = admission.moderation.blockedFlags;
+    const live = `${flags.length} flag(s) blocked, ${switched} phone(s) switched to the fallback flag`;
+    try {
+      this.opts.saveBlockedFlags?.(flags);
+      return [true, this.opts.saveBlockedFlags ? `${live}; saved` : live];
+    } catch (err) {
+      const why = (err as Error).message;
+      this.opts.log.error({ err: why }, 'could not save the flag blocklist');
+      return [false, `${live} live but NOT saved: ${why}`];
     }
   }
 
@@ -282,6 +313,7 @@ export class Operator {
       show: { ...this.show, identifyLeftMs: Math.max(0, this.identifyUntil - now) },
       screens: this.screens.list(this.layout, now),
       ...phonesAndAudience(this.opts.hub, this.audience),
+      moderation: this.opts.hub.admission.moderation.view(now),
       rev: this.rev,
     };
   }

@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { loadHubState, saveHubState, type HubState } from '../config/hub-state';
 import { loadLayout, saveLayout } from '../config/layout-store';
 import { loadShow, saveShow } from '../config/show-store';
+import { loadBlocklist, saveBlocklist } from '../config/blocklist-store';
 import { defaultDataDir, packageVersion, rendererRoot } from '../paths';
 import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
@@ -89,6 +90,9 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   });
   const clock = opts.clock ?? systemClock;
   restorePhones(hub, dataDir, clock, log);
+  const blocklist = loadBlocklist(dataDir);
+  if (blocklist.problem) log.warn(blocklist.problem);
+  hub.admission.setBlockedFlags(blocklist.flags);
   const phoneStore = createPhoneStore(hub, dataDir, clock, log);
   const metrics = createHubMetrics(hub);
   const { server, wss } = createHubServer({
@@ -113,6 +117,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     saveLayout: (l) => saveLayout(dataDir, l),
     show: show.show,
     saveShow: (s) => saveShow(dataDir, s),
+    saveBlockedFlags: (flags) => saveBlocklist(dataDir, flags),
     phoneUrl: `${base}/`,
     version: packageVersion,
   });

@@ -82,6 +82,8 @@ export interface ErrorMsg {
   type: 'error';
   code: number;
   message: string;
+  /** BANNED: ms until the ban ends (absent: the rest of the show). */
+  endsInMs?: number;
 }
 
 // ---- operator console and what it drives on the wall (docs/operator.md) ---------------------
@@ -177,6 +179,27 @@ export interface OperatorStateMsg {
   phones: { id: number; flag: string; name: string; dozing: boolean }[];
   /** Latest wall-state revision sent to screens. */
   rev: number;
+  /** Bans in force and blocked flags (main/hub/moderation.ts). */
+  moderation?: OperatorModeration;
+}
+
+/** One ban as the console lists it. */
+export interface OperatorBan {
+  id: number;
+  /** What the phone was: "#12 “Ann” (fr)". */
+  label: string;
+  /** The banned address, when the ban covers it. */
+  address: string | null;
+  /** Ms until it ends; null: the rest of the show. */
+  endsInMs: number | null;
+}
+
+export interface OperatorModeration {
+  /** Newest first, at most 200 of them. */
+  bans: OperatorBan[];
+  /** All bans in force. */
+  banCount: number;
+  blockedFlags: string[];
 }
 
 /** Operators: the answer to one command. `ok: false` carries a sentence the console shows. */
