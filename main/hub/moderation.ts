@@ -44,7 +44,8 @@ export class Moderation {
 
   /** The ban in force for this token or address now, if any (expired ones are dropped here). */
   bannedFor(token: string | undefined, address: string, now: number): Ban | null {
-    const ban = (token !== undefined ? this.byToken.get(token) : undefined) ?? this.byAddress.get(address);
+    const ban =
+      (token !== undefined ? this.byToken.get(token) : undefined) ?? this.byAddress.get(address);
     if (!ban) return null;
     if (ban.until !== null && now >= ban.until) {
       this.remove(ban);

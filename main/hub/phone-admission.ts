@@ -172,7 +172,10 @@ export class PhoneAdmission {
     const address = byAddress ? (this.addressOf.get(phone) ?? null) : null;
     const label = `#${phone.id}${phone.name ? ` “${phone.name}”` : ''} (${phone.flag})`;
     const durationMs = minutes === null ? null : minutes * 60_000;
-    const { ban, evicted } = this.moderation.ban({ token: phone.token, address, durationMs, label }, now);
+    const { ban, evicted } = this.moderation.ban(
+      { token: phone.token, address, durationMs, label },
+      now,
+    );
     let closed = 0;
     const victims = new Set<Session>();
     const own = this.sessionByPhone.get(phone.id);

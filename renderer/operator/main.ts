@@ -17,6 +17,7 @@ import { LayoutEditor } from './layout-editor';
 import { LayoutForm } from './layout-form';
 import { wireCommands } from './commands-panel';
 import { renderPhones } from './phones-panel';
+import { BanOptions, BlocklistEditor, renderBans } from './moderation-panel';
 
 const KEY_STORE = 'flagwall-operator-key';
 const params = new URLSearchParams(location.search);
@@ -69,6 +70,10 @@ const layoutForm = new LayoutForm(byId('layout-form'), byId('unplaced'), editor,
   run(label, { cmd: 'layout', layout }),
 );
 wireCommands(run, () => state);
+const banOptions = new BanOptions(byId('ban-options'));
+const blocklist = new BlocklistEditor(byId('blocklist'), (flags) =>
+  run(`Blocked flags: ${flags.join(', ') || 'none'}`, { cmd: 'blocklist', flags }),
+);
 
 function render(s: OperatorStateMsg): void {
   document.title = `${s.wall} · flagwall operator`;
@@ -83,9 +88,23 @@ function render(s: OperatorStateMsg): void {
   layoutForm.update(s);
   settings.update(s.settings, s.playoutDelayMs);
   renderAudience(byId('audience'), s.audience, countryNames, languageNames);
-  renderPhones(byId('phones'), s.phones, countryNames, (id, label) =>
-    run(`Kick ${label}`, { cmd: 'kick', phoneId: id }),
+  renderPhones(
+    byId('phones'),
+    s.phones,
+    countryNames,
+    (id, label) => run(`Kick ${label}`, { cmd: 'kick', phoneId: id }),
+    {
+      act: (id, label) => {
+        const c = banOptions.choice;
+        run(`Ban ${label} (${banOptions.describe(c)})`, { cmd: 'ban', phoneId: id, ...c });
+      },
+      describe: () => banOptions.describe(),
+    },
   );
+  renderBans(byId('bans'), s.moderation, (id, label) =>
+    run(`Unban ${label}`, { cmd: 'unban', banId: id }),
+  );
+  blocklist.update(s.moderation?.blockedFlags ?? []);
   setToggle('cmd-blackout', s.show.blackout, 'Blackout is ON — lift', 'Blackout…');
   setToggle('cmd-pause', s.show.paused, 'Paused — resume', 'Pause');
   byId('show-state').textContent =

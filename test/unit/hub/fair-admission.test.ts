@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../../main/hub/fair-admission';
 
-const w = (address: string, connectedAt: number) => ({ info: { address }, connectedAt, id: `${address}@${connectedAt}` });
+const w = (address: string, connectedAt: number) => ({
+  info: { address },
+  connectedAt,
+  id: `${address}@${connectedAt}`,
+});
 
 describe('FairQueue', () => {
   it('interleaves addresses: one address with many sockets does not take every place', () => {

@@ -68,7 +68,10 @@ describe('flag blocklist on the hub', () => {
     const id = welcomeOf(ru).clientId;
     expect(hub.admission.setBlockedFlags(['ru'])).toBe(1);
     expect(hub.phones.get(id)?.flag).toBe('eo');
-    const roster = screen.socket.json().filter((m) => m.type === 'roster').at(-1);
+    const roster = screen.socket
+      .json()
+      .filter((m) => m.type === 'roster')
+      .at(-1);
     expect(roster?.type === 'roster' && roster.upsert[0]).toMatchObject({ id, flag: 'eo' });
 
     const late = connectMemoryClient(hub, { role: 'phone', phone: { flag: 'ru' } });
@@ -127,7 +130,9 @@ describe('fair admission', () => {
     const { hub, clock } = createMemoryHub({ settings: { maxPhones: 1, idlePlaceMs: 0 } });
     hub.start();
     const holder = connectMemoryClient(hub, { role: 'phone' }, '10.0.0.1');
-    const flood = Array.from({ length: 20 }, () => connectMemoryClient(hub, { role: 'phone' }, '10.6.6.6'));
+    const flood = Array.from({ length: 20 }, () =>
+      connectMemoryClient(hub, { role: 'phone' }, '10.6.6.6'),
+    );
     const honest = connectMemoryClient(hub, { role: 'phone' }, '10.0.0.2');
     expect(lastWait(honest)).toBe(21);
     clock.advance(1100);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BANS, MAX_BLOCKED_FLAGS, Moderation } from '../../../main/hub/moderation';
 
 const MIN = 60_000;
-const req = (token: string, address: string | null = null, durationMs: number | null = 10 * MIN) => ({
+const req = (
+  token: string,
+  address: string | null = null,
+  durationMs: number | null = 10 * MIN,
+) => ({
   token,
   address,
   durationMs,
