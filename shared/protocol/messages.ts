@@ -108,7 +108,12 @@ export const operatorCommandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({
     cmd: z.literal('ban'),
     phoneId: z.number().int().min(1),
-    minutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable(),
     address: z.boolean(),
   }),
   z.strictObject({ cmd: z.literal('unban'), banId: z.number().int().min(1) }),
