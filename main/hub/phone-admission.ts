@@ -38,6 +38,8 @@ export interface AdmissionDeps {
 
 /** Idle places and waiting positions are looked at this often, not per tick or per message. */
 export const HOUSEKEEPING_MS = 1000;
+/** Most `wait` position updates sent per round: a huge queue is told over several rounds. */
+export const POSITIONS_PER_ROUND = 500;
 
 export class PhoneAdmission {
   readonly moderation = new Moderation();
@@ -191,7 +193,12 @@ export class PhoneAdmission {
     }
     this.admitWaiting();
     const span = minutes === null ? 'for the rest of the show' : `for ${minutes} min`;
-    const what = address !== null ? `${label} and address ${address}` : label;
+    const what =
+      address !== null
+        ? `${label} and address ${address}`
+        : byAddress
+          ? `${label} (its address is unknown: not connected since the hub started)`
+          : label;
     return (
       `${what} banned ${span}; ${closed} socket(s) closed` +
       (evicted ? ` (ban list full: lifted the ban on ${evicted.label}, which ended soonest)` : '')
@@ -242,13 +249,19 @@ export class PhoneAdmission {
   private tellPositions(): void {
     this.queueChanged = false;
     const order = this.fair.order([...this.deps.sessions].filter((s) => s.waiting && !s.closed));
-    order.forEach((s, i) => {
+    let sent = 0;
+    for (const [i, s] of order.entries()) {
       const position = i + 1;
-      if (this.toldPosition.get(s) === position) return;
-      if (this.deps.io.backedUp(s)) return void (this.queueChanged = true); // try next round
+      if (this.toldPosition.get(s) === position) continue;
+      // The front of the line first; the rest, and backed-up sockets, next round.
+      if (sent >= POSITIONS_PER_ROUND || this.deps.io.backedUp(s)) {
+        this.queueChanged = true;
+        continue;
+      }
       this.toldPosition.set(s, position);
       this.deps.io.sendJson(s, { type: 'wait', position });
-    });
+      sent++;
+    }
   }
 
   private closeBanned(s: Session, ban: Ban, now: number): void {

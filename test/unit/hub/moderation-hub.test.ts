@@ -5,6 +5,7 @@ import { encodeMove } from '../../../shared/protocol/binary';
 import type { HubMessage } from '../../../shared/protocol/hub-messages';
 import { connectMemoryClient, type MemoryClient } from '../../support/memory-hub-socket';
 import { MEMORY_HUB_KEY, createMemoryHub } from '../../support/memory-hub';
+import { POSITIONS_PER_ROUND } from '../../../main/hub/phone-admission';
 
 const welcomeOf = (c: MemoryClient) => {
   const w = c.socket.json().find((m) => m.type === 'welcome');
@@ -145,6 +146,30 @@ describe('fair admission', () => {
     hub.kickPhone(floodPhone?.type === 'welcome' ? floodPhone.clientId : -1);
     // ...and the next one goes to the other address, not to the flood's 19 older sockets
     expect(honest.socket.json().some((m) => m.type === 'welcome' && m.clientId > 0)).toBe(true);
+    hub.stop();
+  });
+
+  it('a huge queue is told its new positions over several rounds, the front first', () => {
+    const { hub, clock } = createMemoryHub({
+      settings: { maxPhones: 0, idlePlaceMs: 0 },
+      limits: { maxPerAddress: 10_000 },
+    });
+    hub.start();
+    const n = POSITIONS_PER_ROUND + 100;
+    const flood = Array.from({ length: n }, () =>
+      connectMemoryClient(hub, { role: 'phone' }, '10.6.6.6'),
+    );
+    const late = connectMemoryClient(hub, { role: 'phone' }, '10.0.0.2');
+    for (const c of [...flood, late]) c.socket.clear();
+    clock.advance(20); // the first tick's round
+    const told = () => [...flood, late].filter((c) => lastWait(c) !== undefined).length;
+    // `late` moves up to 2, so every flood socket after the first moves down by one.
+    expect(told()).toBe(POSITIONS_PER_ROUND);
+    expect(lastWait(late)).toBe(2);
+    expect(lastWait(flood[n - 1]!)).toBeUndefined(); // the back of the line waits a round
+    clock.advance(1000);
+    expect(told()).toBe(n); // flood[0] keeps position 1 and hears nothing new
+    expect(lastWait(flood[n - 1]!)).toBe(n + 1);
     hub.stop();
   });
 });
