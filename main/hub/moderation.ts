@@ -90,6 +90,35 @@ export class Moderation {
     return ban;
   }
 
+  /** Timed bans in force, to keep across a restart (a rest-of-show ban ends with the hub). */
+  timedBans(
+    now: number,
+  ): { token: string; address: string | null; until: number; label: string }[] {
+    this.prune(now);
+    const out = [];
+    for (const b of this.byId.values())
+      if (b.until !== null)
+        out.push({ token: b.token, address: b.address, until: b.until, label: b.label });
+    return out;
+  }
+
+  /** Puts back bans saved before a restart; those that ended meanwhile are skipped. */
+  restore(
+    saved: readonly { token: string; address: string | null; until: number; label: string }[],
+    now: number,
+  ): number {
+    let n = 0;
+    for (const b of saved) {
+      if (b.until <= now) continue;
+      this.ban(
+        { token: b.token, address: b.address, durationMs: b.until - now, label: b.label },
+        now,
+      );
+      n++;
+    }
+    return n;
+  }
+
   /** Drops every ban that has ended. */
   prune(now: number): void {
     for (const ban of this.byId.values())

@@ -41,6 +41,8 @@ export interface OperatorOptions {
   stateHz?: number;
   /** Persists the flag blocklist; a throw is reported to the operator, the live change stays. */
   saveBlockedFlags?: (flags: string[]) => void;
+  /** Persists the timed bans (after a ban or unban); a throw is reported, the ban stays live. */
+  saveBans?: () => void;
 }
 
 /** Default identify duration, s. */
@@ -206,22 +208,33 @@ export class Operator {
     const admission = this.opts.hub.admission;
     if (cmd.cmd === 'ban') {
       const done = admission.ban(cmd.phoneId, cmd.minutes, cmd.address);
-      return done ? [true, done] : [false, `no phone #${cmd.phoneId} on the wall (already gone?)`];
+      if (!done) return [false, `no phone #${cmd.phoneId} on the wall (already gone?)`];
+      return cmd.minutes === null
+        ? [true, `${done} (not kept across a hub restart)`]
+        : this.persist(done, 'the bans', this.opts.saveBans);
     }
     if (cmd.cmd === 'unban') {
       const ban = admission.moderation.unban(cmd.banId);
-      return ban ? [true, `ban on ${ban.label} lifted`] : [false, 'no such ban (already ended?)'];
+      if (!ban) return [false, 'no such ban (already ended?)'];
+      return this.persist(`ban on ${ban.label} lifted`, 'the bans', this.opts.saveBans);
     }
     const switched = admission.setBlockedFlags(cmd.flags);
     const flags = admission.moderation.blockedFlags;
     const live = `${flags.length} flag(s) blocked, ${switched} phone(s) switched to the fallback flag`;
+    const save = this.opts.saveBlockedFlags;
+    return this.persist(live, 'the flag blocklist', save && (() => save(flags)));
+  }
+
+  /** Saves after a live change: the ack says "saved" only when it was. */
+  private persist(done: string, what: string, save: (() => void) | undefined): [boolean, string] {
+    if (!save) return [true, done];
     try {
-      this.opts.saveBlockedFlags?.(flags);
-      return [true, this.opts.saveBlockedFlags ? `${live}; saved` : live];
+      save();
+      return [true, `${done}; saved`];
     } catch (err) {
       const why = (err as Error).message;
-      this.opts.log.error({ err: why }, 'could not save the flag blocklist');
-      return [false, `${live} live but NOT saved: ${why}`];
+      this.opts.log.error({ err: why }, `could not save ${what}`);
+      return [false, `${done}, live but NOT saved: ${why}`];
     }
   }
 

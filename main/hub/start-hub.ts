@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { loadHubState, saveHubState, type HubState } from '../config/hub-state';
 import { loadLayout, saveLayout } from '../config/layout-store';
 import { loadShow, saveShow } from '../config/show-store';
-import { loadBlocklist, saveBlocklist } from '../config/blocklist-store';
+import { loadBans, loadBlocklist, saveBans, saveBlocklist } from '../config/moderation-store';
 import { defaultDataDir, packageVersion, rendererRoot } from '../paths';
 import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
@@ -93,6 +93,9 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   const blocklist = loadBlocklist(dataDir);
   if (blocklist.problem) log.warn(blocklist.problem);
   hub.admission.setBlockedFlags(blocklist.flags);
+  const bans = loadBans(dataDir);
+  if (bans.problem) log.warn(bans.problem);
+  hub.admission.moderation.restore(bans.bans, clock.now());
   const phoneStore = createPhoneStore(hub, dataDir, clock, log);
   const metrics = createHubMetrics(hub);
   const { server, wss } = createHubServer({
@@ -118,6 +121,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     show: show.show,
     saveShow: (s) => saveShow(dataDir, s),
     saveBlockedFlags: (flags) => saveBlocklist(dataDir, flags),
+    saveBans: () => saveBans(dataDir, hub.admission.moderation.timedBans(clock.now())),
     phoneUrl: `${base}/`,
     version: packageVersion,
   });

@@ -11,7 +11,7 @@ import { encodeMove } from '../../shared/protocol/binary';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { OperatorAckMsg } from '../../shared/protocol/hub-messages';
 import type { OperatorCommand } from '../../shared/protocol/messages';
-import { blocklistPath } from '../../main/config/blocklist-store';
+import { blocklistPath } from '../../main/config/moderation-store';
 import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 import { TestClient } from '../support/ws-client';
 
@@ -136,5 +136,38 @@ describe('moderation on a real hub', () => {
     hub = await startTestHub({ dataDir });
     const again = await phone(undefined, 'ru');
     expect((await again.waitForJson('welcome')).flag).toBe('eo');
+  });
+
+  it('a timed ban outlives a restart; a rest-of-the-show ban does not', async () => {
+    hub = await startTestHub();
+    const op = await operator();
+    const timed = await phone();
+    const forever = await phone();
+    const tw = await timed.waitForJson('welcome');
+    const fw = await forever.waitForJson('welcome');
+    const ack = await command(op, {
+      cmd: 'ban',
+      phoneId: tw.clientId,
+      minutes: 60,
+      address: false,
+    });
+    expect(ack.message).toMatch(/saved$/);
+    const rest = await command(op, {
+      cmd: 'ban',
+      phoneId: fw.clientId,
+      minutes: null,
+      address: false,
+    });
+    expect(rest.message).toMatch(/not kept across a hub restart/);
+
+    const dataDir = hub.dataDir;
+    for (const c of clients.splice(0)) c.close();
+    await hub.stop({ keepData: true });
+    hub = await startTestHub({ dataDir });
+    const again = await tryPhone(tw.resume);
+    expect(await again.waitForClose()).toBe(CloseCode.BANNED);
+    expect(again.json('error')[0]?.endsInMs).toBeGreaterThan(58 * 60_000);
+    // The rest-of-show ban ended with the hub; its token names no phone now, so it joins anew.
+    expect((await (await phone(fw.resume)).waitForJson('welcome')).clientId).toBeGreaterThan(0);
   });
 });

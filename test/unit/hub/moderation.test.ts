@@ -78,6 +78,20 @@ describe('Moderation: bans', () => {
   });
 });
 
+describe('Moderation: bans across a restart', () => {
+  it('keeps only timed bans, and puts back those not ended yet', () => {
+    const m = new Moderation();
+    m.ban(req('timed', '10.0.0.1', 10 * MIN), 0);
+    m.ban(req('forever', null, null), 0);
+    const saved = m.timedBans(1);
+    expect(saved.map((b) => b.token)).toEqual(['timed']);
+    const after = new Moderation();
+    expect(after.restore([...saved, { ...saved[0]!, token: 'ended', until: 5 }], 6)).toBe(1);
+    expect(after.bannedFor(undefined, '10.0.0.1', 7)?.until).toBe(10 * MIN);
+    expect(after.bannedFor('ended', 'x', 7)).toBeNull();
+  });
+});
+
 describe('Moderation: flag blocklist', () => {
   it('a blocked flag becomes the fallback, others pass', () => {
     const m = new Moderation();
