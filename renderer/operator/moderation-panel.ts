@@ -62,7 +62,14 @@ export function renderBans(
   unban: (id: number, label: string) => void,
 ): void {
   const bans = m?.bans ?? [];
-  const rows = bans.map((b) => ({ ...b, left: ends(b.endsInMs) }));
+  // Keyed by what is shown ("9 min left"), not the ms: a list rebuilt at every push would swap
+  // the Unban button between press and release.
+  const rows = bans.map(({ id, label, address, endsInMs }) => ({
+    id,
+    label,
+    address,
+    left: ends(endsInMs),
+  }));
   fillIfChanged(el, JSON.stringify([m?.banCount, rows]), () =>
     rows.length === 0
       ? [h('div', { class: 'muted' }, 'No bans.')]

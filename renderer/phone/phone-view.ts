@@ -69,8 +69,9 @@ export class PhoneView {
     this.notice.textContent = this.t.banned(minutes);
   }
 
-  /** Closed for idling: a button that rejoins (a fresh hello). */
+  /** Closed for idling: a button under the sentence that rejoins (a fresh hello). */
   offerRejoin(rejoin: () => void): void {
+    this.notice.append(this.rejoin); // the next state's text replaces it
     this.rejoin.hidden = false;
     this.rejoin.onclick = () => {
       this.rejoin.hidden = true;
