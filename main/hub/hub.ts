@@ -328,7 +328,7 @@ export class Hub {
   }
 
   private onProfile(phone: Phone, msg: ProfileMsg): void {
-    if (msg.flag) phone.flag = this.admission.moderation.allowedFlag(msg.flag);
+    if (msg.flag) phone.flag = this.admission.profileFlag(phone, msg.flag);
     if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
     this.broadcastRoster([phone], []);
   }

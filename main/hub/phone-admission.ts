@@ -216,8 +216,21 @@ export class PhoneAdmission {
         changed.push(p);
       }
     }
-    if (changed.length > 0) this.deps.roster(changed, []);
+    if (changed.length === 0) return 0;
+    this.deps.roster(changed, []);
+    for (const p of changed) {
+      const s = this.sessionByPhone.get(p.id);
+      if (s) this.deps.io.sendJson(s, { type: 'flag', flag: p.flag });
+    }
     return changed.length;
+  }
+
+  /** The flag a phone's `profile` may set; a blocked one gives the fallback, and the phone is told. */
+  profileFlag(phone: Phone, flag: string): string {
+    const allowed = this.moderation.allowedFlag(flag);
+    const s = this.sessionByPhone.get(phone.id);
+    if (allowed !== flag && s) this.deps.io.sendJson(s, { type: 'flag', flag: allowed });
+    return allowed;
   }
 
   /** Coarse timer (the hub calls it from its tick): frees idle places, tells waiters their place. */

@@ -180,6 +180,12 @@ export class PhoneApp {
       case 'presence':
         this.view.showPresence(msg.phones);
         break;
+      case 'flag':
+        // The operator blocked the flag this phone showed or asked for.
+        this.debug.flag = msg.flag;
+        this.view.showFlag(msg.flag);
+        this.onFlagChange?.(msg.flag);
+        break;
       case 'error':
         if (msg.code === CloseCode.BANNED) this.banEndsInMs = msg.endsInMs ?? null;
         break;

@@ -72,6 +72,12 @@ export interface PresenceMsg {
 }
 
 /** Phones over capacity: waiting for a place. */
+/** Phones: the hub changed this phone's flag (the operator blocked the one it showed or asked for). */
+export interface FlagMsg {
+  type: 'flag';
+  flag: string;
+}
+
 export interface WaitMsg {
   type: 'wait';
   position: number;
@@ -219,6 +225,7 @@ export type HubMessage =
   | SettingsMsg
   | PresenceMsg
   | WaitMsg
+  | FlagMsg
   | ErrorMsg
   | WallStateMsg
   | ReloadMsg

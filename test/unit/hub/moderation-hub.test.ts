@@ -75,11 +75,13 @@ describe('flag blocklist on the hub', () => {
       .at(-1);
     expect(roster?.type === 'roster' && roster.upsert[0]).toMatchObject({ id, flag: 'eo' });
 
+    expect(ru.socket.json().at(-1)).toEqual({ type: 'flag', flag: 'eo' }); // its page switches too
     const late = connectMemoryClient(hub, { role: 'phone', phone: { flag: 'ru' } });
     expect(welcomeOf(late).flag).toBe('eo');
     const fr = connectMemoryClient(hub, { role: 'phone', phone: { flag: 'fr' } });
     fr.send({ type: 'profile', flag: 'ru' });
     expect(hub.phones.get(welcomeOf(fr).clientId)?.flag).toBe('eo');
+    expect(fr.socket.json().at(-1)).toEqual({ type: 'flag', flag: 'eo' });
   });
 });
 
