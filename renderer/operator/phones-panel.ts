@@ -5,7 +5,7 @@
  */
 import type { OperatorStateMsg } from '../../shared/protocol/hub-messages';
 import { fillIfChanged, h } from './dom';
-import { confirmButton } from './confirm';
+import { armOnClick, confirmButton } from './confirm';
 
 const SHOWN = 40;
 
@@ -43,16 +43,7 @@ export function renderPhones(
                   confirmButton('Kick', `Kick ${label}?`, () => kick(p.id, label), 'small danger'),
                   'kick',
                 ),
-                ban &&
-                  act(
-                    confirmButton(
-                      'Ban',
-                      `Ban ${label}?`,
-                      () => ban.act(p.id, label),
-                      'small danger',
-                    ),
-                    'ban',
-                  ),
+                ban && banButton(label, () => ban.act(p.id, label), ban.describe),
               );
             }),
           ),
@@ -66,3 +57,14 @@ const act = (b: HTMLButtonElement, name: string): HTMLButtonElement => {
   b.dataset.act = name;
   return b;
 };
+
+/** Asks with the duration chosen at click time: "Ban #12 (1 hour + address)?". */
+function banButton(
+  label: string,
+  onConfirm: () => void,
+  describe: () => string,
+): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'small danger', 'data-act': 'ban' }, 'Ban');
+  armOnClick(b, () => `Ban ${label} (${describe()})?`, onConfirm);
+  return b;
+}

@@ -62,7 +62,7 @@ describe('moderation in Chromium', () => {
       await operator.selectOption('#ban-duration', { label: '10 min' });
       await pauseClockNow(operator);
       await ban.click();
-      await expect.poll(() => ban.textContent()).toMatch(/Ban #\d+\?/);
+      await expect.poll(() => ban.textContent()).toBe(`Ban #${id} (10 min)?`);
       await ban.click();
       await operator.clock.resume();
 
