@@ -79,7 +79,8 @@ export class Hub {
   /** Screen pairing (pairing.ts); null: screens need the wall key. Set by start-hub.ts. */
   pairing: ScreenPairing | null = null;
   private readonly io: SessionIO;
-  private readonly admission: PhoneAdmission;
+  /** Who is on the wall; also the operator's moderation tools (ban, blocklist). */
+  readonly admission: PhoneAdmission;
   /** Key checks for hellos and the full /healthz: constant time, throttled per address. */
   readonly keyGate: KeyGate;
   /** Every inbound message's budget, connect churn and cooldowns (budget-gate.ts). */
@@ -210,6 +211,7 @@ export class Hub {
     if (now >= this.nextExpiryCheck) {
       this.nextExpiryCheck = now + EXPIRY_CHECK_MS;
       this.admission.expireDozing(now);
+      this.admission.housekeeping(now);
     }
     this.tickObserver?.tick(performance.now() - started, frame.byteLength, sent);
   }
@@ -346,6 +348,7 @@ export class Hub {
       return this.io.reject(s, CloseCode.RATE_LIMITED, 'too many messages earlier: rejoin later');
     }
     this.opts.clock.clearTimeout(s.helloTimer);
+    if (hello.role === 'phone' && this.admission.refuseBanned(s, hello)) return;
     if (hello.proto !== PROTOCOL_VERSION) {
       return this.io.reject(
         s,
@@ -401,7 +404,7 @@ export class Hub {
   }
 
   private onProfile(phone: Phone, msg: ProfileMsg): void {
-    if (msg.flag) phone.flag = msg.flag;
+    if (msg.flag) phone.flag = this.admission.profileFlag(phone, msg.flag);
     if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
     this.broadcastRoster([phone], []); // batched: at most one roster per tick (roster-batch.ts)
   }

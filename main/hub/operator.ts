@@ -47,6 +47,10 @@ export interface OperatorOptions {
   stateHz?: number;
   /** Screen pairing (admit, revoke, the console's lists); absent: screens need the wall key. */
   pairing?: ScreenPairing;
+  /** Persists the flag blocklist; a throw is reported to the operator, the live change stays. */
+  saveBlockedFlags?: (flags: string[]) => void;
+  /** Persists the timed bans (after a ban or unban); a throw is reported, the ban stays live. */
+  saveBans?: () => void;
 }
 
 /** An ack for a change applied live: ok only when its save worked, else a sentence saying so. */
@@ -216,6 +220,46 @@ export class Operator {
         return ack(...(this.opts.pairing?.admit(cmd) ?? PAIRING_OFF));
       case 'revoke-screen':
         return ack(...(this.opts.pairing?.revoke(cmd.screenId) ?? PAIRING_OFF));
+      case 'ban':
+      case 'unban':
+      case 'blocklist':
+        return ack(...this.moderate(cmd));
+    }
+  }
+
+  private moderate(
+    cmd: Extract<OperatorCommand, { cmd: 'ban' | 'unban' | 'blocklist' }>,
+  ): [boolean, string] {
+    const admission = this.opts.hub.admission;
+    if (cmd.cmd === 'ban') {
+      const done = admission.ban(cmd.phoneId, cmd.minutes, cmd.address);
+      if (!done) return [false, `no phone #${cmd.phoneId} on the wall (already gone?)`];
+      return cmd.minutes === null
+        ? [true, `${done} (not kept across a hub restart)`]
+        : this.persist(done, 'the bans', this.opts.saveBans);
+    }
+    if (cmd.cmd === 'unban') {
+      const ban = admission.moderation.unban(cmd.banId);
+      if (!ban) return [false, 'no such ban (already ended?)'];
+      return this.persist(`ban on ${ban.label} lifted`, 'the bans', this.opts.saveBans);
+    }
+    const switched = admission.setBlockedFlags(cmd.flags);
+    const flags = admission.moderation.blockedFlags;
+    const live = `${flags.length} flag(s) blocked, ${switched} phone(s) switched to the fallback flag`;
+    const save = this.opts.saveBlockedFlags;
+    return this.persist(live, 'the flag blocklist', save && (() => save(flags)));
+  }
+
+  /** Saves after a live change: the ack says "saved" only when it was. */
+  private persist(done: string, what: string, save: (() => void) | undefined): [boolean, string] {
+    if (!save) return [true, done];
+    try {
+      save();
+      return [true, `${done}; saved`];
+    } catch (err) {
+      const why = (err as Error).message;
+      this.opts.log.error({ err: why }, `could not save ${what}`);
+      return [false, `${done}, live but NOT saved: ${why}`];
     }
   }
 
@@ -311,6 +355,7 @@ export class Operator {
       show: { ...this.show, identifyLeftMs: Math.max(0, this.identifyUntil - now) },
       screens: this.screens.list(this.layout, now),
       ...phonesAndAudience(this.opts.hub, this.audience),
+      moderation: this.opts.hub.admission.moderation.view(now),
       rev: this.rev,
       ...(this.opts.pairing ? { pairing: this.opts.pairing.state() } : {}),
     };

@@ -8,6 +8,7 @@ import { loadHubState, saveHubState, wallKeyProblem, type HubState } from '../co
 import { cleanOrphanTemps, InstallerError, prepareDataDir } from '../config/data-dir';
 import { loadLayout, saveLayout } from '../config/layout-store';
 import { loadShow, saveShow } from '../config/show-store';
+import { loadBans, loadBlocklist, saveBans, saveBlocklist } from '../config/moderation-store';
 import { defaultDataDir, packageVersion, rendererRoot } from '../paths';
 import { systemClock, type HubClock } from './clock';
 import { Hub } from './hub';
@@ -115,6 +116,12 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
   });
   const clock = opts.clock ?? systemClock;
   restorePhones(hub, dataDir, clock, log);
+  const blocklist = loadBlocklist(dataDir);
+  if (blocklist.problem) log.warn(blocklist.problem);
+  hub.admission.setBlockedFlags(blocklist.flags);
+  const bans = loadBans(dataDir);
+  if (bans.problem) log.warn(bans.problem);
+  hub.admission.moderation.restore(bans.bans, clock.now());
   const phoneStore = createPhoneStore(hub, dataDir, clock, log);
   const metrics = createHubMetrics(hub);
   const { server, wss } = createHubServer({
@@ -149,6 +156,8 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     show: show.show,
     saveShow: (s) => saveShow(dataDir, s),
     settingsSaveError: () => settingsSaveError,
+    saveBlockedFlags: (flags) => saveBlocklist(dataDir, flags),
+    saveBans: () => saveBans(dataDir, hub.admission.moderation.timedBans(clock.now())),
     phoneUrl: `${base}/`,
     version: packageVersion,
     pairing,

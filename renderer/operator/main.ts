@@ -18,6 +18,7 @@ import { LayoutForm } from './layout-form';
 import { wireCommands } from './commands-panel';
 import { renderPhones } from './phones-panel';
 import { renderPairing, showPairingAck, wirePairing } from './pairing-panel';
+import { BanOptions, BlocklistEditor, renderBans } from './moderation-panel';
 
 const KEY_STORE = 'flagwall-operator-key';
 const params = new URLSearchParams(location.search);
@@ -71,6 +72,10 @@ const layoutForm = new LayoutForm(byId('layout-form'), byId('unplaced'), editor,
 );
 wireCommands(run, () => state);
 wirePairing(run);
+const banOptions = new BanOptions(byId('ban-options'));
+const blocklist = new BlocklistEditor(byId('blocklist'), (flags) =>
+  run(`Blocked flags: ${flags.join(', ') || 'none'}`, { cmd: 'blocklist', flags }),
+);
 
 function render(s: OperatorStateMsg): void {
   document.title = `${s.wall} · flagwall operator`;
@@ -85,10 +90,24 @@ function render(s: OperatorStateMsg): void {
   layoutForm.update(s);
   settings.update(s.settings, s.playoutDelayMs);
   renderAudience(byId('audience'), s.audience, countryNames, languageNames);
-  renderPhones(byId('phones'), s.phones, countryNames, (id, label) =>
-    run(`Kick ${label}`, { cmd: 'kick', phoneId: id }),
+  renderPhones(
+    byId('phones'),
+    s.phones,
+    countryNames,
+    (id, label) => run(`Kick ${label}`, { cmd: 'kick', phoneId: id }),
+    {
+      act: (id, label) => {
+        const c = banOptions.choice;
+        run(`Ban ${label} (${banOptions.describe(c)})`, { cmd: 'ban', phoneId: id, ...c });
+      },
+      describe: () => banOptions.describe(),
+    },
   );
   renderPairing(s.pairing, run);
+  renderBans(byId('bans'), s.moderation, (id, label) =>
+    run(`Unban ${label}`, { cmd: 'unban', banId: id }),
+  );
+  blocklist.update(s.moderation?.blockedFlags ?? []);
   setToggle('cmd-blackout', s.show.blackout, 'Blackout is ON — lift', 'Blackout…');
   setToggle('cmd-pause', s.show.paused, 'Paused — resume', 'Pause');
   byId('show-state').textContent =

@@ -1,10 +1,11 @@
 /**
- * Phones on the wall, newest first, each with a kick button that asks before it acts. The list is
- * rebuilt only when it changed, and not while a kick waits for its confirming click.
+ * Phones on the wall, newest first, each with kick and ban buttons that ask before they act (a
+ * ban lasts as chosen in moderation-panel.ts). The list is rebuilt only when it changed, and not
+ * while a button waits for its confirming click.
  */
 import type { OperatorStateMsg } from '../../shared/protocol/hub-messages';
 import { fillIfChanged, h } from './dom';
-import { confirmButton } from './confirm';
+import { armOnClick, confirmButton } from './confirm';
 
 const SHOWN = 40;
 
@@ -13,6 +14,8 @@ export function renderPhones(
   phones: OperatorStateMsg['phones'],
   names: Intl.DisplayNames | null,
   kick: (id: number, label: string) => void,
+  /** With the duration it will use ("10 min"), for the confirming question. */
+  ban?: { act: (id: number, label: string) => void; describe: () => string },
 ): void {
   // Keep an armed (awaiting confirmation) button alive across refreshes.
   if (el.querySelector('.armed')) return;
@@ -36,7 +39,11 @@ export function renderPhones(
                 h('span', { class: 'id mono' }, `#${p.id}`),
                 h('span', { class: 'name' }, p.name || country),
                 p.dozing && h('span', { class: 'tag' }, 'dozing'),
-                confirmButton('Kick', `Kick ${label}?`, () => kick(p.id, label), 'small danger'),
+                act(
+                  confirmButton('Kick', `Kick ${label}?`, () => kick(p.id, label), 'small danger'),
+                  'kick',
+                ),
+                ban && banButton(label, () => ban.act(p.id, label), ban.describe),
               );
             }),
           ),
@@ -44,4 +51,20 @@ export function renderPhones(
             h('div', { class: 'muted' }, `and ${phones.length - SHOWN} more`),
         ],
   );
+}
+
+const act = (b: HTMLButtonElement, name: string): HTMLButtonElement => {
+  b.dataset.act = name;
+  return b;
+};
+
+/** Asks with the duration chosen at click time: "Ban #12 (1 hour + address)?". */
+function banButton(
+  label: string,
+  onConfirm: () => void,
+  describe: () => string,
+): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'small danger', 'data-act': 'ban' }, 'Ban');
+  armOnClick(b, () => `Ban ${label} (${describe()})?`, onConfirm);
+  return b;
 }

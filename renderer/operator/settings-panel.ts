@@ -135,6 +135,7 @@ export class SettingsPanel {
         h('output', {}, 'on the wall; the rest wait'),
       ),
     );
+    this.addIdlePlace(form);
     const banner = h('input', { type: 'checkbox', id: 'set-showBanner' });
     banner.addEventListener('change', () => this.queue({ showBanner: banner.checked }));
     this.inputs.set('showBanner', banner);
@@ -167,6 +168,36 @@ export class SettingsPanel {
     if (max !== busy) max.value = String(s.maxPhones);
     const banner = this.inputs.get('showBanner')!;
     if (banner !== busy) banner.checked = s.showBanner;
+    const idle = this.inputs.get('idlePlaceMs')!;
+    if (idle !== busy) idle.value = String(s.idlePlaceMs / 60_000);
+  }
+
+  /** Minutes without a move before a phone's place is freed (main/hub/phone-admission.ts). */
+  private addIdlePlace(form: HTMLElement): void {
+    const idle = h('input', {
+      type: 'number',
+      min: 0,
+      max: 1440,
+      step: 0.5,
+      id: 'set-idlePlaceMs',
+    });
+    idle.addEventListener('change', () => {
+      const minutes = Number(idle.value);
+      if (!Number.isFinite(minutes) || minutes < 0 || minutes > 1440) return;
+      // The hub takes 0 (off) or at least 10 s.
+      const ms = minutes === 0 ? 0 : Math.max(10_000, Math.round(minutes * 60_000));
+      this.queue({ idlePlaceMs: ms });
+    });
+    this.inputs.set('idlePlaceMs', idle);
+    form.append(
+      h(
+        'label',
+        { class: 'field' },
+        h('span', { class: 'name' }, 'Free idle places'),
+        idle,
+        h('output', {}, 'min without a move (0 = never)'),
+      ),
+    );
   }
 
   /** Merges changes and sends at most every SEND_EVERY_MS, so a dragged slider stays live. */

@@ -4,6 +4,7 @@
  * keeps its identity across drops and reloads with the hub's resume token.
  */
 import { BinTag, decodeHubFrame, encodeMove, encodeTap } from '../../shared/protocol/binary';
+import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage } from '../../shared/protocol/hub-messages';
 import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -36,6 +37,8 @@ export class PhoneApp {
   private readonly taps = new TapDetector();
   private seq = 0;
   private activePointer: number | null = null;
+  /** From the hub's error before a BANNED close: ms until the ban ends; null: end of the show. */
+  private banEndsInMs: number | null = null;
   /** Called whenever the flag shown changes (the picker's button follows it). */
   onFlagChange: ((code: string) => void) | null = null;
 
@@ -71,6 +74,7 @@ export class PhoneApp {
           this.onWall = false;
           this.setState(state, detail, code);
         }
+        if (state === 'refused') this.refused(code);
         if (state === 'reconnecting') this.throttle.reset();
       },
     });
@@ -176,6 +180,15 @@ export class PhoneApp {
       case 'presence':
         this.view.showPresence(msg.phones);
         break;
+      case 'flag':
+        // The operator blocked the flag this phone showed or asked for.
+        this.debug.flag = msg.flag;
+        this.view.showFlag(msg.flag);
+        this.onFlagChange?.(msg.flag);
+        break;
+      case 'error':
+        if (msg.code === CloseCode.BANNED) this.banEndsInMs = msg.endsInMs ?? null;
+        break;
       case 'wait':
         this.onWall = false;
         this.debug.state = 'waiting';
@@ -200,6 +213,27 @@ export class PhoneApp {
     const p = this.debug.last ?? { x: 0.5, y: 0.5 };
     this.throttle.reset();
     this.throttle.update(p.x, p.y);
+  }
+
+  /**
+   * Banned: no retry until the ban ends, then one fresh try (spread out, so a crowd banned
+   * together does not return in the same second). Idle: a button to rejoin.
+   */
+  private refused(code: number | undefined): void {
+    if (code === CloseCode.BANNED) {
+      const ends = this.banEndsInMs;
+      this.banEndsInMs = null;
+      this.view.showBanned(ends);
+      if (ends !== null) setTimeout(() => this.rejoin(), ends + 1000 + Math.random() * 10_000);
+    } else if (code === CloseCode.IDLE) {
+      this.view.offerRejoin(() => this.rejoin());
+    }
+  }
+
+  /** A new hello (with the resume token, if any) after a refusal that allows one. */
+  private rejoin(): void {
+    this.setState('connecting');
+    this.connection.start();
   }
 
   private setRate(hz: number): void {

@@ -24,6 +24,7 @@ export class PhoneView {
   private readonly markerFlag = $<HTMLImageElement>('marker-flag');
   private readonly country = $('country');
   private readonly notice = $('notice');
+  private readonly rejoin = $<HTMLButtonElement>('rejoin');
   private readonly marker = $('marker');
   private readonly pad = $('pad');
   private readonly wallDot = $('wall-dot');
@@ -37,6 +38,7 @@ export class PhoneView {
     emphasize($('hint-drag'), t.hintDrag);
     emphasize($('hint-tap'), t.hintTap);
     this.pad.setAttribute('aria-label', t.padLabel);
+    this.rejoin.textContent = t.rejoin;
   }
 
   /** `code`: the close code that refused the phone, explained in its language where we can. */
@@ -44,16 +46,37 @@ export class PhoneView {
     this.root.dataset.state = state;
     this.status.dataset.state = state;
     this.statusText.textContent = this.t.status[state];
+    this.rejoin.hidden = true;
     this.notice.textContent =
       state === 'refused'
         ? code === CloseCode.KICKED
           ? this.t.kicked
-          : code === CloseCode.VERSION_MISMATCH
-            ? this.t.outdated
-            : this.t.refused(detail ?? '')
+          : code === CloseCode.BANNED
+            ? this.t.banned(null)
+            : code === CloseCode.IDLE
+              ? this.t.idle
+              : code === CloseCode.VERSION_MISMATCH
+                ? this.t.outdated
+                : this.t.refused(detail ?? '')
         : state === 'reconnecting'
           ? this.t.lostForAMoment
           : '';
+  }
+
+  /** Banned: the polite sentence, saying when it ends if the hub told (ms; null: end of show). */
+  showBanned(endsInMs: number | null): void {
+    const minutes = endsInMs === null ? null : Math.max(1, Math.ceil(endsInMs / 60_000));
+    this.notice.textContent = this.t.banned(minutes);
+  }
+
+  /** Closed for idling: a button under the sentence that rejoins (a fresh hello). */
+  offerRejoin(rejoin: () => void): void {
+    this.notice.append(this.rejoin); // the next state's text replaces it
+    this.rejoin.hidden = false;
+    this.rejoin.onclick = () => {
+      this.rejoin.hidden = true;
+      rejoin();
+    };
   }
 
   showWaiting(position: number): void {

@@ -39,6 +39,8 @@ export const FATAL_CLOSE_CODES: readonly number[] = [
   CloseCode.VERSION_MISMATCH,
   CloseCode.UNAUTHORIZED,
   CloseCode.KICKED,
+  CloseCode.BANNED,
+  CloseCode.IDLE,
 ];
 
 export const Role = { SCREEN: 'screen', PHONE: 'phone', OPERATOR: 'operator' } as const;

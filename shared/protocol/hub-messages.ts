@@ -72,6 +72,12 @@ export interface PresenceMsg {
 }
 
 /** Phones over capacity: waiting for a place. */
+/** Phones: the hub changed this phone's flag (the operator blocked the one it showed or asked for). */
+export interface FlagMsg {
+  type: 'flag';
+  flag: string;
+}
+
 export interface WaitMsg {
   type: 'wait';
   position: number;
@@ -82,6 +88,8 @@ export interface ErrorMsg {
   type: 'error';
   code: number;
   message: string;
+  /** BANNED: ms until the ban ends (absent: the rest of the show). */
+  endsInMs?: number;
 }
 
 // ---- operator console and what it drives on the wall (docs/operator.md) ---------------------
@@ -179,6 +187,27 @@ export interface OperatorStateMsg {
   rev: number;
   /** Screen pairing: who waits to be admitted, who holds a credential. */
   pairing?: { pending: PendingScreenInfo[]; paired: PairedScreenInfo[] };
+  /** Bans in force and blocked flags (main/hub/moderation.ts). */
+  moderation?: OperatorModeration;
+}
+
+/** One ban as the console lists it. */
+export interface OperatorBan {
+  id: number;
+  /** What the phone was: "#12 “Ann” (fr)". */
+  label: string;
+  /** The banned address, when the ban covers it. */
+  address: string | null;
+  /** Ms until it ends; null: the rest of the show. */
+  endsInMs: number | null;
+}
+
+export interface OperatorModeration {
+  /** Newest first, at most 200 of them. */
+  bans: OperatorBan[];
+  /** All bans in force. */
+  banCount: number;
+  blockedFlags: string[];
 }
 
 /** Operators: the answer to one command. `ok: false` carries a sentence the console shows. */
@@ -249,6 +278,7 @@ export type HubMessage =
   | SettingsMsg
   | PresenceMsg
   | WaitMsg
+  | FlagMsg
   | ErrorMsg
   | WallStateMsg
   | ReloadMsg

@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   playoutDelayMs: z.number().min(0).max(1000).nullable(),
   maxPhones: z.number().int().min(0).max(100_000),
   showBanner: z.boolean(),
+  /** 0 = off; otherwise 10 s .. 24 h. */
+  idlePlaceMs: z.union([z.literal(0), z.number().int().min(10_000).max(86_400_000)]),
 });
 
 // ---- client → hub ----------------------------------------------------------------------------
@@ -125,6 +127,21 @@ export const operatorCommandSchema = z.discriminatedUnion('cmd', [
   }),
   /** Pairing: revoke a paired screen's credential (it is closed with REVOKED). */
   z.strictObject({ cmd: z.literal('revoke-screen'), screenId: z.string().regex(TOKEN) }),
+  /** Moderation (main/hub/moderation.ts): minutes null = the rest of the show (hub restart). */
+  z.strictObject({
+    cmd: z.literal('ban'),
+    phoneId: z.number().int().min(1),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable(),
+    address: z.boolean(),
+  }),
+  z.strictObject({ cmd: z.literal('unban'), banId: z.number().int().min(1) }),
+  /** The whole list of blocked flags (replaces the previous one). */
+  z.strictObject({ cmd: z.literal('blocklist'), flags: z.array(flag).max(300) }),
 ]);
 
 export const operatorSchema = z.strictObject({

@@ -18,6 +18,8 @@ export interface Settings {
   maxPhones: number;
   /** Show the QR join banner on the wall. Default true. */
   showBanner: boolean;
+  /** A phone holding a place this long without a move is closed (IDLE), ms; 0 = never. Default 3 min. */
+  idlePlaceMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -30,4 +32,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   playoutDelayMs: null,
   maxPhones: 2000,
   showBanner: true,
+  idlePlaceMs: 180_000,
 });

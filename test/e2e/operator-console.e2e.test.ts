@@ -175,7 +175,7 @@ describe('operator console', () => {
       // 2-3 s (a confirming click that came after ARM_MS armed the button again, kicking no one).
       const operator = await openConsole(browser, hub, TEST_KEY, undefined, true);
       onTestFinished(() => operator.context().close());
-      const kick = operator.locator(`li[data-phone="${id}"] button`);
+      const kick = operator.locator(`li[data-phone="${id}"] button[data-act="kick"]`);
       const kicks = operator.locator('#activity .act', { hasText: `Kick #${id}` });
       await kick.waitFor();
       await pauseClockNow(operator);

@@ -12,6 +12,12 @@ export const de: PhoneStrings = {
   refused: (detail) =>
     `Die Wand hat dieses Handy abgelehnt${detail ? `: ${detail}` : ''}. Lade die Seite neu, um es noch einmal zu versuchen.`,
   kicked: 'Der Betreiber hat deine Flagge von der Wand genommen.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'Der Betreiber hat dieses Handy bis zum Ende der Show von der Wand genommen. Danke für dein Verständnis.'
+      : `Der Betreiber hat dieses Handy für eine Weile von der Wand genommen. In etwa ${minutes} Min. kannst du wieder mitmachen.`,
+  idle: 'Deine Flagge hat sich zu lange nicht bewegt, darum ging ihr Platz an jemanden, der gewartet hat. Tippe auf „Wieder mitmachen“, um weiterzuspielen.',
+  rejoin: 'Wieder mitmachen',
   outdated: 'Diese Seite ist veraltet. Lade sie neu, um mitzumachen.',
   lostForAMoment: 'Verbindung zur Wand kurz verloren. Neuer Versuch…',
   full: (position) =>

@@ -12,6 +12,12 @@ export const en: PhoneStrings = {
   refused: (detail) =>
     `The wall refused this phone${detail ? `: ${detail}` : ''}. Reload the page to try again.`,
   kicked: 'The operator removed your flag from the wall.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'The operator has taken this phone off the wall for the rest of the show. Thank you for understanding.'
+      : `The operator has taken this phone off the wall for a while. You can join again in about ${minutes} min.`,
+  idle: 'Your flag stayed still too long, so its place went to someone who was waiting. Tap Rejoin to play again.',
+  rejoin: 'Rejoin',
   outdated: 'This page is out of date. Reload it to join the wall.',
   lostForAMoment: 'Lost the wall for a moment. Trying again…',
   full: (position) =>

@@ -12,6 +12,12 @@ export const es: PhoneStrings = {
   refused: (detail) =>
     `El muro ha rechazado este teléfono${detail ? `: ${detail}` : ''}. Recarga la página para volver a intentarlo.`,
   kicked: 'El operador ha quitado tu bandera del muro.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'El operador ha retirado este teléfono del muro hasta el final del espectáculo. Gracias por tu comprensión.'
+      : `El operador ha retirado este teléfono del muro por un tiempo. Podrás volver en unos ${minutes} min.`,
+  idle: 'Tu bandera estuvo quieta demasiado tiempo y su sitio pasó a alguien que esperaba. Toca «Volver» para seguir jugando.',
+  rejoin: 'Volver',
   outdated: 'Esta página está desactualizada. Recárgala para unirte al muro.',
   lostForAMoment: 'Se ha perdido la conexión con el muro. Reintentando…',
   full: (position) =>

@@ -12,6 +12,12 @@ export const fr: PhoneStrings = {
   refused: (detail) =>
     `Le mur a refusé ce téléphone${detail ? ` : ${detail}` : ''}. Rechargez la page pour réessayer.`,
   kicked: 'L’opérateur a retiré votre drapeau du mur.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'L’opérateur a retiré ce téléphone du mur jusqu’à la fin du spectacle. Merci de votre compréhension.'
+      : `L’opérateur a retiré ce téléphone du mur pour un moment. Vous pourrez revenir dans environ ${minutes} min.`,
+  idle: 'Votre drapeau est resté immobile trop longtemps : sa place est allée à quelqu’un qui attendait. Touchez « Revenir » pour rejouer.',
+  rejoin: 'Revenir',
   outdated: 'Cette page n’est plus à jour. Rechargez-la pour rejoindre le mur.',
   lostForAMoment: 'Connexion au mur perdue un instant. Nouvelle tentative…',
   full: (position) =>

@@ -12,6 +12,12 @@ export const it: PhoneStrings = {
   refused: (detail) =>
     `Il muro ha rifiutato questo telefono${detail ? `: ${detail}` : ''}. Ricarica la pagina per riprovare.`,
   kicked: 'L’operatore ha tolto la tua bandiera dal muro.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'L’operatore ha tolto questo telefono dal muro fino alla fine dello spettacolo. Grazie per la comprensione.'
+      : `L’operatore ha tolto questo telefono dal muro per un po’. Potrai rientrare tra circa ${minutes} min.`,
+  idle: 'La tua bandiera è rimasta ferma troppo a lungo e il suo posto è andato a chi aspettava. Tocca «Rientra» per giocare ancora.',
+  rejoin: 'Rientra',
   outdated: 'Questa pagina non è aggiornata. Ricaricala per unirti al muro.',
   lostForAMoment: 'Connessione al muro persa per un momento. Nuovo tentativo…',
   full: (position) =>

@@ -12,6 +12,12 @@ export const nl: PhoneStrings = {
   refused: (detail) =>
     `De wand heeft deze telefoon geweigerd${detail ? `: ${detail}` : ''}. Herlaad de pagina om het opnieuw te proberen.`,
   kicked: 'De operator heeft je vlag van de wand gehaald.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'De operator heeft deze telefoon tot het einde van de show van de wand gehaald. Bedankt voor je begrip.'
+      : `De operator heeft deze telefoon even van de wand gehaald. Over ongeveer ${minutes} min kun je weer meedoen.`,
+  idle: 'Je vlag stond te lang stil, dus ging de plek naar iemand die wachtte. Tik op ‘Opnieuw meedoen’ om verder te spelen.',
+  rejoin: 'Opnieuw meedoen',
   outdated: 'Deze pagina is verouderd. Herlaad de pagina om mee te doen.',
   lostForAMoment: 'Even geen verbinding met de wand. Opnieuw proberen…',
   full: (position) =>

@@ -13,6 +13,12 @@ export const pt: PhoneStrings = {
   refused: (detail) =>
     `A parede recusou este telefone${detail ? `: ${detail}` : ''}. Recarregue a página para tentar novamente.`,
   kicked: 'O operador removeu a sua bandeira da parede.',
+  banned: (minutes) =>
+    minutes === null
+      ? 'O operador retirou este telefone da parede até o fim do show. Obrigado pela compreensão.'
+      : `O operador retirou este telefone da parede por um tempo. Você poderá voltar em cerca de ${minutes} min.`,
+  idle: 'A sua bandeira ficou parada por muito tempo e o lugar dela foi para quem estava esperando. Toque em “Voltar” para jogar de novo.',
+  rejoin: 'Voltar',
   outdated: 'Esta página está desatualizada. Recarregue-a para participar.',
   lostForAMoment: 'Conexão com a parede perdida por um instante. Tentando de novo…',
   full: (position) =>

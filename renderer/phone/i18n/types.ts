@@ -17,6 +17,12 @@ export interface PhoneStrings {
   refused(detail: string): string;
   /** The operator removed this phone's flag. */
   kicked: string;
+  /** The operator banned this phone; `minutes` until it may return, null: the rest of the show. */
+  banned(minutes: number | null): string;
+  /** Closed for holding a place without moving; a button offers to rejoin. */
+  idle: string;
+  /** The rejoin button's label. */
+  rejoin: string;
   /** The page speaks an older protocol than the hub. */
   outdated: string;
   lostForAMoment: string;

@@ -12,6 +12,12 @@ export const zhHans: PhoneStrings = {
   },
   refused: (detail) => `屏幕墙拒绝了这部手机${detail ? `（${detail}）` : ''}。请刷新页面重试。`,
   kicked: '操作员已将你的旗帜从屏幕墙上移除。',
+  banned: (minutes) =>
+    minutes === null
+      ? '操作员已将这部手机从屏幕墙上移除，直到演出结束。感谢你的理解。'
+      : `操作员已暂时将这部手机从屏幕墙上移除。大约 ${minutes} 分钟后可以重新加入。`,
+  idle: '你的旗帜太久没有移动，它的位置已让给正在等待的人。点击“重新加入”继续。',
+  rejoin: '重新加入',
   outdated: '此页面已过期。请刷新后加入屏幕墙。',
   lostForAMoment: '与屏幕墙的连接暂时中断，正在重试…',
   full: (position) =>
@@ -53,6 +59,12 @@ export const zhHant: PhoneStrings = {
   refused: (detail) =>
     `螢幕牆拒絕了這支手機${detail ? `（${detail}）` : ''}。請重新整理頁面再試一次。`,
   kicked: '操作員已將你的旗幟從螢幕牆上移除。',
+  banned: (minutes) =>
+    minutes === null
+      ? '操作員已將這支手機從螢幕牆上移除，直到演出結束。感謝你的理解。'
+      : `操作員已暫時將這支手機從螢幕牆上移除。大約 ${minutes} 分鐘後可以重新加入。`,
+  idle: '你的旗幟太久沒有移動，它的位置已讓給正在等待的人。點擊「重新加入」繼續。',
+  rejoin: '重新加入',
   outdated: '此頁面已過期。請重新整理後加入螢幕牆。',
   lostForAMoment: '與螢幕牆的連線暫時中斷，正在重試…',
   full: (position) =>

@@ -33,6 +33,12 @@ describe('LinkSession', () => {
     });
   });
 
+  it('does not retry by itself after BANNED or IDLE (the phone page decides when)', () => {
+    const link = new LinkSession(policy, maxRandom);
+    expect(link.closed(CloseCode.BANNED, 'banned').state).toBe('refused');
+    expect(link.closed(CloseCode.IDLE, 'idle').state).toBe('refused');
+  });
+
   it('keeps the hub’s explanation over a socket error, unless told otherwise; forgets it on a new attempt', () => {
     const link = new LinkSession(policy, maxRandom);
     link.text(JSON.stringify({ type: 'error', code: CloseCode.TOO_SLOW, message: 'backed up' }));

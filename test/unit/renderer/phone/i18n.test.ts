@@ -25,6 +25,8 @@ function texts(s: PhoneStrings): Record<string, string> {
   out.flags1 = flagsOnWall(s, 1);
   out.flags5 = flagsOnWall(s, 5);
   out.nameShown = s.nameShown('Ana');
+  out.bannedForever = s.banned(null);
+  out.banned10 = s.banned(10);
   return out;
 }
 
@@ -61,6 +63,8 @@ describe('phone strings', () => {
       expect(t.flags1, s.lang).toContain('1');
       expect(t.flags5, s.lang).toContain('5');
       expect(t.nameShown, s.lang).toContain('Ana');
+      expect(t.banned10, s.lang).toContain('10');
+      expect(t.bannedForever, s.lang).not.toMatch(/\d/);
       expect(t.refusedWith, s.lang).toContain('too many connections');
       // The hint's bold word: one *…* pair.
       for (const hint of [s.hintDrag, s.hintTap])
