@@ -40,6 +40,8 @@ import {
 import { PhoneAdmission } from './phone-admission';
 import { SessionIO } from './session-io';
 import { TickSchedule } from './tick-schedule';
+import { WallNames } from './names';
+import { DEFAULT_ASPECT } from './spawn';
 
 export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
@@ -72,6 +74,10 @@ export class Hub {
   extension: HubExtension = {};
   private readonly io: SessionIO;
   private readonly admission: PhoneAdmission;
+  /** What name each flag carries on the wall (mode, filter, approval queue). */
+  readonly names: WallNames;
+  /** Wall width / height for placing newcomers (the operator's layout sets it). */
+  wallAspect = DEFAULT_ASPECT;
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -95,6 +101,14 @@ export class Hub {
       token: () => this.opts.token(),
       roster: (upsert, remove) => this.broadcastRoster(upsert, remove),
     });
+    this.names = new WallNames({
+      mode: () => this.settings.names,
+      phones: () => this.phones.values(),
+    });
+    this.phones.spawnOptions = () => ({
+      flagSize: this.settings.flagSize,
+      aspect: this.wallAspect,
+    });
     this.startedAt = opts.clock.now();
     this.ticks = new TickSchedule(opts.clock, () => this.tick());
   }
@@ -111,6 +125,7 @@ export class Hub {
 
   /** Starts the tick and presence loops. */
   start(): void {
+    for (const p of this.phones.values()) this.names.refresh(p); // restored from the data dir
     this.ticks.start(this.settings.tickHz);
     this.presenceTimer = this.opts.clock.setInterval(
       () => this.sendPresence(),
@@ -155,6 +170,7 @@ export class Hub {
     if (tickChanged && this.ticks.running) this.ticks.start(this.settings.tickHz);
     this.opts.onSettings?.(this.settings);
     if (patch.maxPhones !== undefined) this.admission.admitWaiting();
+    if (patch.names !== undefined) this.broadcastRoster(this.names.modeChanged(), []);
     const msg: HubMessage = {
       type: 'settings',
       settings: this.settings,
@@ -326,7 +342,7 @@ export class Hub {
 
   private onProfile(phone: Phone, msg: ProfileMsg): void {
     if (msg.flag) phone.flag = msg.flag;
-    if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
+    if (msg.name !== undefined) this.names.rename(phone, sanitizeName(msg.name));
     this.broadcastRoster([phone], []);
   }
 
@@ -349,6 +365,14 @@ export class Hub {
   /** Removes a phone from the wall now (no dozing) and closes its socket with KICKED. */
   kickPhone(id: number): boolean {
     return this.admission.kick(id);
+  }
+
+  /** The operator's verdict on a phone's name (approval mode): true, or a sentence why not. */
+  decideName(phoneId: number, approve: boolean): true | string {
+    const decided = this.names.decide(this.phones.get(phoneId), approve);
+    if (typeof decided === 'string') return decided;
+    this.broadcastRoster([decided], []);
+    return true;
   }
 
   /** Forgets every live ripple (new screens get none in their snapshot). */
@@ -381,10 +405,19 @@ export class Hub {
 
   private broadcastRoster(upsert: Phone[], remove: number[]): void {
     for (const id of remove) this.fanout.left(id);
+    for (const id of remove) this.names.left(id);
+    for (const p of upsert) this.names.refresh(p);
     this.opts.onRoster?.();
     const msg: HubMessage = {
       type: 'roster',
-      upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),
+      upsert: upsert.map(({ id, flag, wallName, dozing, x, y }) => ({
+        id,
+        flag,
+        name: wallName,
+        dozing,
+        x,
+        y,
+      })),
       remove,
     };
     for (const s of this.screens) this.io.sendJson(s, msg);

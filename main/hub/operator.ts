@@ -22,6 +22,7 @@ import { pickFlag } from './flags';
 import { colorFor, ScreenRoster, type LiveScreen } from './operator-screens';
 import type { Session } from './session';
 import type { ShowState } from '../config/show-store';
+import { aspectOf } from './spawn';
 
 export interface OperatorOptions {
   hub: Hub;
@@ -61,6 +62,7 @@ export class Operator {
 
   constructor(private readonly opts: OperatorOptions) {
     this.layout = opts.layout;
+    opts.hub.wallAspect = aspectOf(opts.layout);
     this.show = { ...opts.show };
     opts.hub.extension = {
       joined: (s, hello) => this.joined(s, hello),
@@ -191,11 +193,17 @@ export class Operator {
         return ack(true, `settings sent to ${screens} screen(s)`);
       case 'layout':
         return ack(...this.setLayout(cmd.layout));
+      case 'name': {
+        const done = this.opts.hub.decideName(cmd.phoneId, cmd.approve);
+        if (done !== true) return ack(false, done);
+        return ack(true, `name of phone #${cmd.phoneId} ${cmd.approve ? 'approved' : 'rejected'}`);
+      }
     }
   }
 
   private setLayout(layout: WallLayout): [boolean, string] {
     this.layout = layout;
+    this.opts.hub.wallAspect = aspectOf(layout);
     this.wallChanged();
     try {
       this.opts.saveLayout(layout);
@@ -282,6 +290,7 @@ export class Operator {
       show: { ...this.show, identifyLeftMs: Math.max(0, this.identifyUntil - now) },
       screens: this.screens.list(this.layout, now),
       ...phonesAndAudience(this.opts.hub, this.audience),
+      names: this.opts.hub.names.state(),
       rev: this.rev,
     };
   }

@@ -20,6 +20,7 @@ export const settingsSchema = z.object({
   playoutDelayMs: z.number().min(0).max(1000).nullable(),
   maxPhones: z.number().int().min(0).max(100_000),
   showBanner: z.boolean(),
+  names: z.enum(['off', 'filtered', 'approval']),
 });
 
 // ---- client → hub ----------------------------------------------------------------------------
@@ -102,6 +103,12 @@ export const operatorCommandSchema = z.discriminatedUnion('cmd', [
     patch: z.strictObject(settingsSchema.shape).partial(),
   }),
   z.strictObject({ cmd: z.literal('layout'), layout: layoutSchema }),
+  /** Approval mode: show (approve) or never show (reject) the name a phone asked for. */
+  z.strictObject({
+    cmd: z.literal('name'),
+    phoneId: z.number().int().min(1),
+    approve: z.boolean(),
+  }),
 ]);
 
 export const operatorSchema = z.strictObject({

@@ -1,3 +1,10 @@
+/**
+ * Names under the flags: none, each run through the hub's profanity filter, or only those the
+ * operator approved (and filtered too).
+ */
+export type NamesMode = 'off' | 'filtered' | 'approval';
+export const NAMES_MODES: readonly NamesMode[] = ['off', 'filtered', 'approval'];
+
 /** Live wall settings, set by the operator and broadcast to every client. */
 export interface Settings {
   /** Rate phones stream their finger position at, Hz. Default 30. */
@@ -18,6 +25,8 @@ export interface Settings {
   maxPhones: number;
   /** Show the QR join banner on the wall. Default true. */
   showBanner: boolean;
+  /** Which names screens draw under the flags. Default 'filtered'. */
+  names: NamesMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -30,4 +39,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   playoutDelayMs: null,
   maxPhones: 2000,
   showBanner: true,
+  names: 'filtered',
 });
