@@ -17,6 +17,7 @@ import { LayoutEditor } from './layout-editor';
 import { LayoutForm } from './layout-form';
 import { wireCommands } from './commands-panel';
 import { renderPhones } from './phones-panel';
+import { renderNames } from './names-panel';
 
 const KEY_STORE = 'flagwall-operator-key';
 const params = new URLSearchParams(location.search);
@@ -85,6 +86,9 @@ function render(s: OperatorStateMsg): void {
   renderAudience(byId('audience'), s.audience, countryNames, languageNames);
   renderPhones(byId('phones'), s.phones, countryNames, (id, label) =>
     run(`Kick ${label}`, { cmd: 'kick', phoneId: id }),
+  );
+  renderNames(byId('names-queue'), s.settings.names, s.names, (phoneId, approve, label) =>
+    run(`${approve ? 'Approve' : 'Reject'} name ${label}`, { cmd: 'name', phoneId, approve }),
   );
   setToggle('cmd-blackout', s.show.blackout, 'Blackout is ON — lift', 'Blackout…');
   setToggle('cmd-pause', s.show.paused, 'Paused — resume', 'Pause');
