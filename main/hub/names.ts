@@ -32,6 +32,8 @@ export class WallNames {
   /** Phone id → its entry; insertion order is arrival order. */
   private readonly queue = new Map<number, PendingName>();
   private readonly capacity: number;
+  /** Each phone's masked name, so a mode change over 2,000 names filters none of them again. */
+  private readonly masked = new WeakMap<Phone, { name: string; shown: string }>();
 
   constructor(private readonly deps: WallNamesDeps) {
     this.capacity = deps.capacity ?? QUEUE_CAPACITY;
@@ -98,7 +100,16 @@ export class WallNames {
   private wallNameOf(p: Phone, mode: NamesMode): string {
     if (mode === 'off' || p.name === '') return '';
     if (mode === 'approval' && p.nameVerdict !== 'approved') return '';
-    return maskName(p.name);
+    return this.shown(p);
+  }
+
+  /** `p.name` as the wall may show it (the filter's mask), computed once per name. */
+  private shown(p: Phone): string {
+    const known = this.masked.get(p);
+    if (known?.name === p.name) return known.shown;
+    const shown = maskName(p.name);
+    this.masked.set(p, { name: p.name, shown });
+    return shown;
   }
 
   private enqueue(p: Phone): void {
@@ -108,7 +119,7 @@ export class WallNames {
       return;
     }
     if (this.queue.size >= this.capacity) return;
-    this.queue.set(p.id, { phoneId: p.id, flag: p.flag, name: p.name, shown: maskName(p.name) });
+    this.queue.set(p.id, { phoneId: p.id, flag: p.flag, name: p.name, shown: this.shown(p) });
   }
 
   /** Room in the queue: let in the waiting names, longest on the wall first. */

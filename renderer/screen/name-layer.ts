@@ -14,6 +14,7 @@ import {
   ShaderMaterial,
 } from 'three';
 import type { CursorView } from '../../shared/scene/store';
+import { ringAt, type WorldRipple } from './ripple-field';
 import { NameAtlas } from './name-atlas';
 import { LABEL, MAX_LABELS, NamePlacement } from './name-placement';
 import type { WallFrame } from './wall-frame';
@@ -89,7 +90,13 @@ export class NameLayer {
     this.mesh.renderOrder = 2;
   }
 
-  update(cursors: readonly CursorView[], frame: WallFrame, flagSize: number): void {
+  /** `ripples` lift a label with its flag (the flag layer's lift, same ring). */
+  update(
+    cursors: readonly CursorView[],
+    frame: WallFrame,
+    flagSize: number,
+    ripples: readonly WorldRipple[] = [],
+  ): void {
     const count = this.placement.place(cursors, flagSize, frame);
     const rect = this.rects.array as Float32Array;
     const tile = this.tiles.array as Float32Array;
@@ -102,8 +109,12 @@ export class NameLayer {
       const c = cursors[i]!;
       const t = this.atlas.tile(c.name);
       if (!t) continue; // its tile is drawn next frame
-      rect[n * 4] = c.x * frame.aspect;
-      rect[n * 4 + 1] = 1 - c.y - LABEL.below * flagSize;
+      const wx = c.x * frame.aspect;
+      const wy = 1 - c.y;
+      let lift = 0;
+      for (const r of ripples) lift += ringAt(Math.hypot(wx - r.x, wy - r.y), r).wave;
+      rect[n * 4] = wx;
+      rect[n * 4 + 1] = wy - LABEL.below * flagSize + lift * flagSize * 0.25;
       rect[n * 4 + 2] = t.widthFrac * LABEL.width * flagSize;
       rect[n * 4 + 3] = h;
       tile[n * 4] = t.u;

@@ -60,7 +60,7 @@ export class WallRenderer {
     const ripples = worldRipples(this.frame, view.ripples, settings);
     this.backdrop.update(this.frame, backgroundPhase(t), ripples);
     this.flags.update(view.cursors, this.frame, settings.flagSize, wavePhase(t, settings), ripples);
-    this.names.update(view.cursors, this.frame, settings.flagSize);
+    this.names.update(view.cursors, this.frame, settings.flagSize, ripples);
     this.renderer.render(this.scene, this.camera);
     this.pixels.flush(this.renderer.getContext(), this.renderer.getPixelRatio());
     this.drawMs += (performance.now() - started - this.drawMs) * 0.1;
