@@ -8,8 +8,8 @@
  *   flag (horizontally ±1.3 flag widths of the flag, vertically from 1.125 widths below its
  *   centre to 0.45 above): where flags crowd, names would cover them or each other;
  * - at most MAX_LABELS on one screen (its name atlas holds that many), in cursor order.
- * Cost per frame: one bucketing pass over the flags (a uniform grid, typed arrays reused) and a
- * 3 × 3 cell neighbourhood per named flag, never flags × flags.
+ * Cost per frame: one bucketing pass over the flags (a uniform grid, typed arrays reused) and at
+ * most 64 flags looked at per named flag (more around one name is a crowd): never flags × flags.
  */
 
 /** Flags smaller than this (wall heights) carry no names. */
@@ -38,6 +38,16 @@ export interface WorldView {
   bottom: number;
 }
 
+/** Flags looked at around one name at most before it counts as crowded. */
+const MAX_LOOKS = 64;
+
+/** Cell index of the m-th (0..8, 4 = itself) cell of the 3 × 3 block around (c, r); -1 off-grid. */
+function neighbour(c: number, r: number, m: number, cols: number, rows: number): number {
+  const q = c + (m % 3) - 1;
+  const w = r + Math.floor(m / 3) - 1;
+  return q < 0 || w < 0 || q >= cols || w >= rows ? -1 : w * cols + q;
+}
+
 export class NamePlacement {
   /** Indices into the last `place` call's cursors, `count` of them. */
   chosen = new Int32Array(MAX_LABELS);
@@ -56,7 +66,6 @@ export class NamePlacement {
     const cols = Math.max(1, Math.min(256, Math.ceil(view.aspect / cell)));
     const rows = Math.max(1, Math.min(256, Math.ceil(1 / cell)));
     this.bucket(cursors, view.aspect, cols, rows, cell);
-    const { cellOf, order, start } = this;
     for (let i = 0; i < n && this.count < MAX_LABELS; i++) {
       const c = cursors[i]!;
       if (c.name === '') continue;
@@ -68,28 +77,46 @@ export class NamePlacement {
         continue;
       if (ly + (LABEL.height / 2) * s < view.bottom || ly - (LABEL.height / 2) * s > view.top)
         continue;
-      const home = cellOf[i]!;
-      const hc = home % cols;
-      const hr = (home - hc) / cols;
-      let crowded = false;
-      for (let r = Math.max(0, hr - 1); r <= Math.min(rows - 1, hr + 1) && !crowded; r++) {
-        for (let q = Math.max(0, hc - 1); q <= Math.min(cols - 1, hc + 1) && !crowded; q++) {
-          const k = r * cols + q;
-          for (let j = start[k]!; j < start[k + 1]!; j++) {
-            const o = order[j]!;
-            if (o === i) continue;
-            const dx = cursors[o]!.x * view.aspect - wx;
-            const dy = 1 - cursors[o]!.y - wy;
-            if (Math.abs(dx) < REACH_X * s && dy > -REACH_DOWN * s && dy < REACH_UP * s) {
-              crowded = true;
-              break;
-            }
-          }
-        }
-      }
-      if (!crowded) this.chosen[this.count++] = i;
+      if (!this.crowded(cursors, i, wx, wy, s, view.aspect, cols, rows))
+        this.chosen[this.count++] = i;
     }
     return this.count;
+  }
+
+  /**
+   * Whether another flag stands in cursor i's grown label box. Its own cell first (a pile is
+   * found at once), then the 8 around it; past MAX_LOOKS flags looked at, it counts as crowded
+   * (that many flags around one name are a crowd), so the work per name is bounded.
+   */
+  private crowded(
+    cursors: readonly PlacedCursor[],
+    i: number,
+    wx: number,
+    wy: number,
+    s: number,
+    aspect: number,
+    cols: number,
+    rows: number,
+  ): boolean {
+    const { cellOf, order, start } = this;
+    const home = cellOf[i]!;
+    const hc = home % cols;
+    const hr = (home - hc) / cols;
+    let looks = 0;
+    for (let n = 0; n < 9; n++) {
+      // n = 0 is the home cell; 1..8 the neighbours, row by row.
+      const k = n === 0 ? home : neighbour(hc, hr, n <= 4 ? n - 1 : n, cols, rows);
+      if (k < 0) continue;
+      for (let j = start[k]!; j < start[k + 1]!; j++) {
+        const o = order[j]!;
+        if (o === i) continue;
+        if (++looks > MAX_LOOKS) return true;
+        const dx = cursors[o]!.x * aspect - wx;
+        const dy = 1 - cursors[o]!.y - wy;
+        if (Math.abs(dx) < REACH_X * s && dy > -REACH_DOWN * s && dy < REACH_UP * s) return true;
+      }
+    }
+    return false;
   }
 
   /** Counting sort of the cursors into grid cells (world units), reusing the arrays. */

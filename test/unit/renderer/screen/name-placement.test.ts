@@ -55,4 +55,25 @@ describe('which names are drawn (name-placement)', () => {
     const mine = placed([at('Ada', -5, 0), at('Bo', 5, 0)], S, left);
     expect(mine).toEqual(['Ada']);
   });
+
+  it('looks at no more than 64 flags per name: beside a big pile a name counts as crowded', () => {
+    let reads = 0;
+    const counted = (c: PlacedCursor): PlacedCursor => ({
+      name: c.name,
+      get x() {
+        reads++;
+        return c.x;
+      },
+      y: c.y,
+    });
+    // Three names, out of reach of each other and of a pile of 1000 just above them.
+    const singles = [at('L', -1.35, 0), at('M'), at('R', 1.35, 0)];
+    const pile = Array.from({ length: 1000 }, (_, i) => at(`P${i}`, 0, 0.6));
+    expect(placed([...singles, ...pile.slice(0, 10)])).toEqual(['L', 'M', 'R']);
+    const all = [...singles, ...pile].map(counted);
+    expect(placed(all)).toEqual([]);
+    // Bucketing reads each x once; each name its own x and at most 64 others.
+    expect(reads).toBeLessThanOrEqual(all.length * (1 + 1 + 64));
+    expect(reads).toBeLessThan(all.length * 4); // each pile flag finds a neighbour at once
+  });
 });
