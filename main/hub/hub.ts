@@ -170,7 +170,8 @@ export class Hub {
     if (tickChanged && this.ticks.running) this.ticks.start(this.settings.tickHz);
     this.opts.onSettings?.(this.settings);
     if (patch.maxPhones !== undefined) this.admission.admitWaiting();
-    if (patch.names !== undefined) this.broadcastRoster(this.names.modeChanged(), []);
+    const renamed = patch.names !== undefined ? this.names.modeChanged() : [];
+    if (renamed.length > 0) this.broadcastRoster(renamed, []);
     const msg: HubMessage = {
       type: 'settings',
       settings: this.settings,
