@@ -4,6 +4,7 @@
  * cooldown of tokens and addresses closed for sustained abuse. Every map here is bounded: at its
  * cap the oldest entry goes, so a crowd of addresses cannot grow the hub.
  */
+import { CloseCode } from '../../shared/protocol/codes';
 import {
   CONNECT_CHURN,
   KIND_NAMES,
@@ -14,6 +15,8 @@ import {
 } from './budgets';
 
 export interface GateLimits {
+  /** Sockets one address may hold open (venue Wi-Fi may NAT many phones). */
+  maxPerAddress: number;
   /** How long a token or address closed with RATE_LIMITED may not join again, ms. */
   rateLimitCooldownMs: number;
   /** Most addresses (and tokens) tracked for churn and cooldown; the oldest are forgotten. */
@@ -117,6 +120,28 @@ export class BudgetGate {
     if (budget.take(kind, now)) return true;
     this.counters.drops[kind]!++;
     return false;
+  }
+
+  /**
+   * Why a new socket from `address` (its `count`th open one) is refused, or null: that address
+   * opens sockets too fast, or holds more than maxPerAddress. Checked before any other work.
+   */
+  refuseConnection(
+    address: string,
+    count: number,
+    now: number,
+  ): { code: number; reason: string } | null {
+    if (!this.connection(address, now))
+      return {
+        code: CloseCode.RATE_LIMITED,
+        reason: 'too many new connections from this address: retry in a few seconds',
+      };
+    if (count > this.limits.maxPerAddress)
+      return {
+        code: CloseCode.TOO_MANY_CONNECTIONS,
+        reason: 'too many connections from this address',
+      };
+    return null;
   }
 
   /** A new socket from `address`: false when that address opens sockets too fast. */

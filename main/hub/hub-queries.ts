@@ -50,7 +50,15 @@ export function welcomeMessage(
     wall: hub.wall,
     clientId: s.phone?.id ?? 0,
     role: s.role ?? 'phone',
-    ...(s.phone ? { resume: s.phone.token, flag: s.phone.flag, name: s.phone.name } : {}),
+    ...(s.phone
+      ? {
+          resume: s.phone.token,
+          flag: s.phone.flag,
+          name: s.phone.name,
+          x: s.phone.x,
+          y: s.phone.y,
+        }
+      : {}),
     settings,
     hubTime,
   };

@@ -19,7 +19,7 @@ import type { Settings } from '../../shared/scene/settings';
 import { sanitizeName } from './flags';
 import { DEFAULT_LIMITS, type HubLimits } from './limits';
 import { PhoneRegistry, type Phone } from './phones';
-import { Session } from './session';
+import { newScreenInfo, Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
 import { choosePlayoutDelay, PlayoutDelay } from './playout';
@@ -46,6 +46,8 @@ import { MsgKind, SessionBudget, type BudgetClass } from './budgets';
 import { BudgetGate } from './budget-gate';
 import { buildSnapshot } from './snapshot';
 import { RosterBatch } from './roster-batch';
+import { WallNames } from './names';
+import { DEFAULT_ASPECT } from './spawn';
 
 export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
@@ -86,6 +88,10 @@ export class Hub {
   /** Every inbound message's budget, connect churn and cooldowns (budget-gate.ts). */
   readonly gate: BudgetGate;
   private readonly roster = new RosterBatch();
+  /** What name each flag carries on the wall (mode, filter, approval queue). */
+  readonly names: WallNames;
+  /** Wall width / height for placing newcomers (the operator's layout sets it). */
+  wallAspect = DEFAULT_ASPECT;
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -110,6 +116,14 @@ export class Hub {
       token: () => this.opts.token(),
       roster: (upsert, remove) => this.broadcastRoster(upsert, remove),
     });
+    this.names = new WallNames({
+      mode: () => this.settings.names,
+      phones: () => this.phones.values(),
+    });
+    this.phones.spawnOptions = () => ({
+      flagSize: this.settings.flagSize,
+      aspect: this.wallAspect,
+    });
     this.startedAt = opts.clock.now();
     this.keyGate = new KeyGate(opts.key, opts.clock, opts.log, opts.keyThrottle);
     this.ticks = new TickSchedule(opts.clock, () => this.tick());
@@ -127,6 +141,7 @@ export class Hub {
 
   /** Starts the tick and presence loops. */
   start(): void {
+    for (const p of this.phones.values()) this.names.refresh(p); // restored from the data dir
     this.ticks.start(this.settings.tickHz);
     this.presenceTimer = this.opts.clock.setInterval(
       () => this.sendPresence(),
@@ -149,19 +164,9 @@ export class Hub {
     this.sessions.add(session);
     const count = (this.perAddress.get(info.address) ?? 0) + 1;
     this.perAddress.set(info.address, count);
-    if (!this.gate.connection(info.address, now)) {
-      this.io.reject(
-        session,
-        CloseCode.RATE_LIMITED,
-        'too many new connections from this address: retry in a few seconds',
-      );
-    } else if (count > this.limits.maxPerAddress) {
-      this.io.reject(
-        session,
-        CloseCode.TOO_MANY_CONNECTIONS,
-        'too many connections from this address',
-      );
-    } else {
+    const refused = this.gate.refuseConnection(info.address, count, now);
+    if (refused) this.io.reject(session, refused.code, refused.reason);
+    else {
       session.helloTimer = this.opts.clock.setTimeout(() => {
         if (!session.role)
           this.io.reject(session, CloseCode.NO_HELLO, 'no hello within the time limit');
@@ -180,6 +185,8 @@ export class Hub {
     if (tickChanged && this.ticks.running) this.ticks.start(this.settings.tickHz);
     this.opts.onSettings?.(this.settings);
     if (patch.maxPhones !== undefined) this.admission.admitWaiting();
+    const renamed = patch.names !== undefined ? this.names.modeChanged() : [];
+    if (renamed.length > 0) this.broadcastRoster(renamed, []);
     const msg: HubMessage = {
       type: 'settings',
       settings: this.settings,
@@ -386,16 +393,8 @@ export class Hub {
       return this.extension.joined?.(s, hello);
     }
     if (hello.role === 'screen') {
-      s.screen = {
-        name: sanitizeName(hello.screen?.name) || `screen-${this.sessions.size}`,
-        slice: hello.screen?.slice ?? null,
-        stats: null,
-        lastSeen: this.opts.clock.now(),
-        skippedTicks: 0,
-        bytesOut: 0,
-        behind: false,
-        lastTickAt: this.opts.clock.now(),
-      };
+      const name = sanitizeName(hello.screen?.name) || `screen-${this.sessions.size}`;
+      s.screen = newScreenInfo(name, hello.screen?.slice ?? null, this.opts.clock.now());
       this.screens.add(s);
     }
     this.io.sendJson(s, welcomeMessage(s, this.opts, this.settings, this.opts.clock.now()));
@@ -405,7 +404,7 @@ export class Hub {
 
   private onProfile(phone: Phone, msg: ProfileMsg): void {
     if (msg.flag) phone.flag = this.admission.profileFlag(phone, msg.flag);
-    if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
+    if (msg.name !== undefined) this.names.rename(phone, sanitizeName(msg.name));
     this.broadcastRoster([phone], []); // batched: at most one roster per tick (roster-batch.ts)
   }
 
@@ -429,6 +428,14 @@ export class Hub {
   /** Removes a phone from the wall now (no dozing) and closes its socket with KICKED. */
   kickPhone(id: number): boolean {
     return this.admission.kick(id);
+  }
+
+  /** The operator's verdict on a phone's name (approval mode): true, or a sentence why not. */
+  decideName(phoneId: number, approve: boolean): true | string {
+    const decided = this.names.decide(this.phones.get(phoneId), approve);
+    if (typeof decided === 'string') return decided;
+    this.broadcastRoster([decided], []);
+    return true;
   }
 
   /** Forgets every live ripple (new screens get none in their snapshot). */
@@ -457,6 +464,8 @@ export class Hub {
   /** Roster changes wait for the next tick: one message per tick, however many changes. */
   private broadcastRoster(upsert: Phone[], remove: number[]): void {
     for (const id of remove) this.fanout.left(id);
+    for (const id of remove) this.names.left(id);
+    for (const p of upsert) this.names.refresh(p);
     this.roster.add(upsert, remove);
   }
 

@@ -23,6 +23,7 @@ import { colorFor, ScreenRoster, type LiveScreen } from './operator-screens';
 import type { Session } from './session';
 import type { ShowState } from '../config/show-store';
 import type { ScreenPairing } from './pairing';
+import { aspectOf } from './spawn';
 
 export interface OperatorOptions {
   hub: Hub;
@@ -77,6 +78,7 @@ export class Operator {
 
   constructor(private readonly opts: OperatorOptions) {
     this.layout = opts.layout;
+    opts.hub.wallAspect = aspectOf(opts.layout);
     this.show = { ...opts.show };
     opts.hub.extension = {
       joined: (s, hello) => this.joined(s, hello),
@@ -220,6 +222,11 @@ export class Operator {
         return ack(...(this.opts.pairing?.admit(cmd) ?? PAIRING_OFF));
       case 'revoke-screen':
         return ack(...(this.opts.pairing?.revoke(cmd.screenId) ?? PAIRING_OFF));
+      case 'name': {
+        const done = this.opts.hub.decideName(cmd.phoneId, cmd.approve);
+        if (done !== true) return ack(false, done);
+        return ack(true, `name of phone #${cmd.phoneId} ${cmd.approve ? 'approved' : 'rejected'}`);
+      }
       case 'ban':
       case 'unban':
       case 'blocklist':
@@ -265,6 +272,7 @@ export class Operator {
 
   private setLayout(layout: WallLayout): [boolean, string] {
     this.layout = layout;
+    this.opts.hub.wallAspect = aspectOf(layout);
     this.wallChanged();
     try {
       this.opts.saveLayout(layout);
@@ -356,6 +364,7 @@ export class Operator {
       screens: this.screens.list(this.layout, now),
       ...phonesAndAudience(this.opts.hub, this.audience),
       moderation: this.opts.hub.admission.moderation.view(now),
+      names: this.opts.hub.names.state(),
       rev: this.rev,
       ...(this.opts.pairing ? { pairing: this.opts.pairing.state() } : {}),
     };

@@ -5,12 +5,19 @@
 import { JOIN_POSITION } from '../../shared/geometry/slice';
 import type { PhoneInfo } from '../../shared/protocol/hub-messages';
 import type { TokenBucket } from './limits';
+import type { NameVerdict } from './names';
+import { DEFAULT_ASPECT, freeSpot, type SpawnOptions } from './spawn';
 
 export interface Phone {
   readonly id: number;
   readonly token: string;
   flag: string;
+  /** The name as the phone typed it (sanitized): persisted, shown to the operator. */
   name: string;
+  /** The name screens draw ('' for none): set by WallNames from the mode, filter and verdict. */
+  wallName: string;
+  /** The operator's verdict on `name` (approval mode); a new name is pending again. */
+  nameVerdict: NameVerdict;
   x: number;
   y: number;
   /** Last MOVE seq accepted, echoed in ACK. */
@@ -34,6 +41,8 @@ export class PhoneRegistry {
   private readonly byId = new Map<number, Phone>();
   private readonly byToken = new Map<string, Phone>();
   private nextId = 1;
+  /** Flag size and wall shape for placing newcomers (the hub points this at its settings). */
+  spawnOptions: () => SpawnOptions = () => ({ flagSize: 0.08, aspect: DEFAULT_ASPECT });
 
   get size(): number {
     return this.byId.size;
@@ -54,10 +63,14 @@ export class PhoneRegistry {
   add(token: string, flag: string, name: string, bucket: TokenBucket): Phone {
     const id = this.nextId;
     this.nextId = this.nextId >= 0xfffffffe ? 1 : this.nextId + 1;
-    return this.insert(newPhone({ id, token, flag, name }, bucket, false, 0));
+    const at = freeSpot(this.byId.values(), this.spawnOptions());
+    return this.insert(newPhone({ id, token, flag, name }, bucket, false, 0, at));
   }
 
-  /** Puts back a phone known before a hub restart: same id and token, dozing until it resumes. */
+  /**
+   * Puts back a phone known before a hub restart: same id and token, dozing until it resumes, at
+   * the join position (positions are not saved).
+   */
   restore(
     saved: { id: number; token: string; flag: string; name: string },
     bucket: TokenBucket,
@@ -65,7 +78,7 @@ export class PhoneRegistry {
   ): Phone | undefined {
     if (this.byId.has(saved.id) || this.byToken.has(saved.token)) return undefined;
     this.reserveIdsBelow(saved.id + 1);
-    return this.insert(newPhone(saved, bucket, true, dozingSince));
+    return this.insert(newPhone(saved, bucket, true, dozingSince, JOIN_POSITION));
   }
 
   private insert(phone: Phone): Phone {
@@ -93,23 +106,26 @@ export class PhoneRegistry {
 export const phoneInfo = (p: Phone): PhoneInfo => ({
   id: p.id,
   flag: p.flag,
-  name: p.name,
+  name: p.wallName,
   x: p.x,
   y: p.y,
   dozing: p.dozing,
 });
 
-/** A phone record at the shared join position, nothing sent or acknowledged yet. */
+/** A phone record at `at`, nothing sent or acknowledged yet, its name not drawn until vetted. */
 function newPhone(
   identity: { id: number; token: string; flag: string; name: string },
   bucket: TokenBucket,
   dozing: boolean,
   dozingSince: number,
+  at: { x: number; y: number },
 ): Phone {
   return {
     ...identity,
-    x: JOIN_POSITION.x,
-    y: JOIN_POSITION.y,
+    wallName: '',
+    nameVerdict: 'pending',
+    x: at.x,
+    y: at.y,
     seq: 0,
     moved: false,
     unacked: false,

@@ -23,11 +23,13 @@ export class RosterBatch {
     if (this.upsert.size === 0 && this.remove.size === 0) return null;
     const msg: RosterMsg = {
       type: 'roster',
-      upsert: [...this.upsert.values()].map(({ id, flag, name, dozing }) => ({
+      upsert: [...this.upsert.values()].map(({ id, flag, wallName, dozing, x, y }) => ({
         id,
         flag,
-        name,
+        name: wallName,
         dozing,
+        x,
+        y,
       })),
       remove: [...this.remove],
     };

@@ -21,6 +21,12 @@ export interface ScreenInfo {
   lastTickAt: number;
 }
 
+/** A screen's record once its hello is accepted: nothing sent yet, seen now. */
+export function newScreenInfo(name: string, slice: Slice | null, now: number): ScreenInfo {
+  const sent = { skippedTicks: 0, bytesOut: 0, behind: false, lastTickAt: now };
+  return { name, slice, stats: null, lastSeen: now, ...sent };
+}
+
 export class Session {
   role: Role | null = null;
   phone: Phone | null = null;

@@ -36,7 +36,7 @@ export function buildSnapshot(
     list.push({
       id: p.id,
       flag: p.flag,
-      name: p.name,
+      name: p.wallName, // the wall name (names.ts), never the name as typed
       x: round5(p.x),
       y: round5(p.y),
       dozing: p.dozing,

@@ -19,6 +19,7 @@ import { wireCommands } from './commands-panel';
 import { renderPhones } from './phones-panel';
 import { renderPairing, showPairingAck, wirePairing } from './pairing-panel';
 import { BanOptions, BlocklistEditor, renderBans } from './moderation-panel';
+import { renderNames } from './names-panel';
 
 const KEY_STORE = 'flagwall-operator-key';
 const params = new URLSearchParams(location.search);
@@ -108,6 +109,9 @@ function render(s: OperatorStateMsg): void {
     run(`Unban ${label}`, { cmd: 'unban', banId: id }),
   );
   blocklist.update(s.moderation?.blockedFlags ?? []);
+  renderNames(byId('names-queue'), s.settings.names, s.names, (phoneId, approve, label) =>
+    run(`${approve ? 'Approve' : 'Reject'} name ${label}`, { cmd: 'name', phoneId, approve }),
+  );
   setToggle('cmd-blackout', s.show.blackout, 'Blackout is ON — lift', 'Blackout…');
   setToggle('cmd-pause', s.show.paused, 'Paused — resume', 'Pause');
   byId('show-state').textContent =

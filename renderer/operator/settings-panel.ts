@@ -2,7 +2,7 @@
  * Live settings form. A slider sends while it moves (at most every 100 ms) and once on release;
  * values from the hub never overwrite a control the operator is holding.
  */
-import type { Settings } from '../../shared/scene/settings';
+import { NAMES_MODES, type NamesMode, type Settings } from '../../shared/scene/settings';
 import type { OperatorCommand } from '../../shared/protocol/messages';
 import { h } from './dom';
 
@@ -51,6 +51,12 @@ const SLIDERS: SliderField[] = [
 ];
 
 const SEND_EVERY_MS = 100;
+
+const NAMES_LABELS: Record<NamesMode, string> = {
+  off: 'Off',
+  filtered: 'Filtered (profanity masked)',
+  approval: 'Held for my approval',
+};
 
 export class SettingsPanel {
   private readonly inputs = new Map<string, HTMLInputElement>();
@@ -142,6 +148,16 @@ export class SettingsPanel {
     form.append(
       h('label', { class: 'check' }, banner, 'Show the join banner (QR code) on the wall'),
     );
+    const names = h(
+      'select',
+      { id: 'set-names' },
+      ...NAMES_MODES.map((m) => h('option', { value: m }, NAMES_LABELS[m])),
+    );
+    names.addEventListener('change', () => this.queue({ names: names.value as NamesMode }));
+    this.inputs.set('names', names as unknown as HTMLInputElement);
+    form.append(
+      h('label', { class: 'field' }, h('span', { class: 'name' }, 'Names on the wall'), names),
+    );
   }
 
   /** Shows the hub's values, except in the control the operator is using right now. */
@@ -168,6 +184,8 @@ export class SettingsPanel {
     if (max !== busy) max.value = String(s.maxPhones);
     const banner = this.inputs.get('showBanner')!;
     if (banner !== busy) banner.checked = s.showBanner;
+    const names = this.inputs.get('names')!;
+    if (names !== busy) names.value = s.names;
     const idle = this.inputs.get('idlePlaceMs')!;
     if (idle !== busy) idle.value = String(s.idlePlaceMs / 60_000);
   }

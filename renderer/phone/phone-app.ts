@@ -170,6 +170,10 @@ export class PhoneApp {
           this.onFlagChange?.(msg.flag);
         }
         this.setState('live');
+        // A fresh page starts where the hub put its flag (a free spot for a newcomer, or where
+        // it was before a reload); a page back from a drop keeps its finger's last spot.
+        if (!this.debug.last && msg.x !== undefined && msg.y !== undefined)
+          this.debug.last = { x: msg.x, y: msg.y };
         if (msg.clientId > 0) this.syncPicks(msg.flag, msg.name);
         // The wall may have missed where the finger is (after a drop): say it again.
         if (this.debug.last) this.throttle.update(this.debug.last.x, this.debug.last.y);
@@ -205,8 +209,8 @@ export class PhoneApp {
   }
 
   /**
-   * Tells the hub where this flag is right after (re)joining: the finger's last spot, or the
-   * middle of the wall. So every screen draws a new phone at once, at the same place, and the
+   * Tells the hub where this flag is right after (re)joining: the finger's last spot, or where
+   * the welcome put it (older hubs: the middle of the wall). So every screen draws a new phone at once, at the same place, and the
    * wall hears the position again after a drop.
    */
   private announcePosition(): void {

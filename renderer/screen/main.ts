@@ -163,6 +163,10 @@ const hook = installDebugHook({
   readPixels: (x, y, half) => wall.readPixels(x, y, half),
 });
 
+// Names drawn under the flags last frame, and the names with a tile in the name atlas.
+Object.defineProperty(hook, 'names', { get: () => wall.names.drawn });
+Object.defineProperty(hook, 'nameTiles', { get: () => wall.names.atlas.names });
+
 // Operator-driven state for tests and devtools: window.flagwall.operator.
 Object.defineProperty(hook, 'operator', {
   get: () => ({

@@ -11,6 +11,7 @@ import type { SceneView } from '../../shared/scene/store';
 import { BackdropLayer, worldRipples } from './backdrop-layer';
 import { FlagAtlas } from './flag-atlas';
 import { FlagLayer } from './flag-layer';
+import { NameLayer } from './name-layer';
 import { PixelReader, type PixelBox } from './pixel-reader';
 import { frameForSlice, wallToViewport, type WallFrame } from './wall-frame';
 
@@ -21,6 +22,8 @@ export class WallRenderer {
   private readonly camera = new OrthographicCamera(0, 1, 1, 0, -1, 1);
   private readonly backdrop = new BackdropLayer();
   private readonly flags: FlagLayer;
+  /** Names under the flags (drawn over them). */
+  readonly names = new NameLayer();
   private readonly pixels = new PixelReader();
   private frame: WallFrame;
   private width = 1;
@@ -39,13 +42,14 @@ export class WallRenderer {
     });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.flags = new FlagLayer(this.atlas);
-    this.scene.add(this.backdrop.mesh, this.flags.mesh);
+    this.scene.add(this.backdrop.mesh, this.flags.mesh, this.names.mesh);
     this.frame = frameForSlice(slice, 1, 1);
     this.resize();
     window.addEventListener('resize', () => this.resize());
     // After a GPU reset three.js rebuilds its state; the atlas canvas must be uploaded again.
     canvas.addEventListener('webglcontextrestored', () => {
       this.atlas.texture.needsUpdate = true;
+      this.names.atlas.texture.needsUpdate = true;
     });
   }
 
@@ -56,6 +60,7 @@ export class WallRenderer {
     const ripples = worldRipples(this.frame, view.ripples, settings);
     this.backdrop.update(this.frame, backgroundPhase(t), ripples);
     this.flags.update(view.cursors, this.frame, settings.flagSize, wavePhase(t, settings), ripples);
+    this.names.update(view.cursors, this.frame, settings.flagSize, ripples);
     this.renderer.render(this.scene, this.camera);
     this.pixels.flush(this.renderer.getContext(), this.renderer.getPixelRatio());
     this.drawMs += (performance.now() - started - this.drawMs) * 0.1;

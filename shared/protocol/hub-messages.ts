@@ -18,6 +18,14 @@ export interface PhoneInfo {
   dozing: boolean;
 }
 
+/** A name waiting for the operator's approval: as typed, and as the wall would show it. */
+export interface PendingName {
+  phoneId: number;
+  flag: string;
+  name: string;
+  shown: string;
+}
+
 /** A ripple: centre in wall fractions, start time t0 in hub ms. */
 export interface RippleInfo {
   id: number;
@@ -38,6 +46,9 @@ export interface WelcomeMsg {
   /** Phones: the flag and name the hub settled on. */
   flag?: string;
   name?: string;
+  /** Phones: where the hub has their flag (a free spot for a newcomer), wall fractions. */
+  x?: number;
+  y?: number;
   settings: Settings;
   /** Hub clock at send time, ms (a first coarse guess before ping/pong converges). */
   hubTime: number;
@@ -52,10 +63,13 @@ export interface SnapshotMsg {
   playoutDelayMs: number;
 }
 
-/** Screens: phones that joined, changed flag/name, dozed or woke; ids that left for good. */
+/**
+ * Screens: phones that joined, changed flag/name, dozed or woke; ids that left for good. `x, y`
+ * (the hub's latest position) place a phone new to the screen; TICKs move it from there.
+ */
 export interface RosterMsg {
   type: 'roster';
-  upsert: Omit<PhoneInfo, 'x' | 'y'>[];
+  upsert: (Omit<PhoneInfo, 'x' | 'y'> & { x?: number; y?: number })[];
   remove: number[];
 }
 
@@ -181,6 +195,8 @@ export interface OperatorStateMsg {
   show: { blackout: boolean; paused: boolean; message: string; identifyLeftMs: number };
   screens: OperatorScreen[];
   audience: AudienceStats;
+  /** Approval mode: names waiting for the operator (bounded), and how many wait outside. */
+  names?: { pending: PendingName[]; overflow: number };
   /** Phones on the wall (most recent first, capped), for the kick list. */
   phones: { id: number; flag: string; name: string; dozing: boolean }[];
   /** Latest wall-state revision sent to screens. */

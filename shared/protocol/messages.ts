@@ -25,6 +25,7 @@ export const settingsSchema = z.object({
   showBanner: z.boolean(),
   /** 0 = off; otherwise 10 s .. 24 h. */
   idlePlaceMs: z.union([z.literal(0), z.number().int().min(10_000).max(86_400_000)]),
+  names: z.enum(['off', 'filtered', 'approval']),
 });
 
 // ---- client → hub ----------------------------------------------------------------------------
@@ -142,6 +143,12 @@ export const operatorCommandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('unban'), banId: z.number().int().min(1) }),
   /** The whole list of blocked flags (replaces the previous one). */
   z.strictObject({ cmd: z.literal('blocklist'), flags: z.array(flag).max(300) }),
+  /** Approval mode: show (approve) or never show (reject) the name a phone asked for. */
+  z.strictObject({
+    cmd: z.literal('name'),
+    phoneId: z.number().int().min(1),
+    approve: z.boolean(),
+  }),
 ]);
 
 export const operatorSchema = z.strictObject({

@@ -1,3 +1,10 @@
+/**
+ * Names under the flags: none, each run through the hub's profanity filter, or only those the
+ * operator approved (and filtered too).
+ */
+export type NamesMode = 'off' | 'filtered' | 'approval';
+export const NAMES_MODES: readonly NamesMode[] = ['off', 'filtered', 'approval'];
+
 /** Live wall settings, set by the operator and broadcast to every client. */
 export interface Settings {
   /** Rate phones stream their finger position at, Hz. Default 30. */
@@ -20,6 +27,8 @@ export interface Settings {
   showBanner: boolean;
   /** A phone holding a place this long without a move is closed (IDLE), ms; 0 = never. Default 3 min. */
   idlePlaceMs: number;
+  /** Which names screens draw under the flags. Default 'filtered'. */
+  names: NamesMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -33,4 +42,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   maxPhones: 2000,
   showBanner: true,
   idlePlaceMs: 180_000,
+  names: 'filtered',
 });

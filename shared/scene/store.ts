@@ -81,12 +81,11 @@ export class SceneStore {
         track.name = p.name;
         track.dozing = p.dozing;
       } else {
-        // New to this screen: it stands where the hub starts every phone until a TICK moves it.
+        // New to this screen: it stands where the hub has it (older hubs: the join position)
+        // until a TICK moves it.
         const at = Number.isFinite(this.lastTickTime) ? this.lastTickTime : 0;
-        this.tracks.set(p.id, {
-          ...p,
-          samples: [{ t: at, x: JOIN_POSITION.x, y: JOIN_POSITION.y }],
-        });
+        const { x = JOIN_POSITION.x, y = JOIN_POSITION.y, ...info } = p;
+        this.tracks.set(p.id, { ...info, samples: [{ t: at, x, y }] });
       }
     }
     for (const id of msg.remove) this.tracks.delete(id);

@@ -40,7 +40,11 @@ describe('hub data path', () => {
     expect(welcome.flag).toBe('gb');
     expect(welcome.resume).toMatch(/^[\w-]{16,}$/);
     const roster = await s.waitForJson('roster');
-    expect(roster.upsert).toEqual([{ id: welcome.clientId, flag: 'gb', name: '', dozing: false }]);
+    // The roster places the newcomer where its welcome says the hub put it.
+    expect(welcome.x).toBeTypeOf('number');
+    expect(roster.upsert).toEqual([
+      { id: welcome.clientId, flag: 'gb', name: '', dozing: false, x: welcome.x, y: welcome.y },
+    ]);
 
     p.sendBinary(encodeMove(1, 0.25, 0.75));
     const move = await s.waitFor(
