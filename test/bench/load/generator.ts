@@ -87,8 +87,14 @@ function merge(results: WorkerResult[], cpuMs: number, wallMs: number, joinError
     p50: histQuantile(hist, 0.5),
     p99: histQuantile(hist, 0.99),
     max: histQuantile(hist, 1),
-    waitP99: histQuantile(merged((r) => r.waitHist), 0.99),
-    deliverP99: histQuantile(merged((r) => r.deliverHist), 0.99),
+    waitP99: histQuantile(
+      merged((r) => r.waitHist),
+      0.99,
+    ),
+    deliverP99: histQuantile(
+      merged((r) => r.deliverHist),
+      0.99,
+    ),
     phases: mergePhases(results),
     samples,
     cpuMs: Math.round(cpuMs),

@@ -96,26 +96,31 @@ async function joinScreens(): Promise<void> {
       lastTickAt = now;
     };
     try {
-      const screen = await screenClient(cfg, index, (id, k, tickAt) => {
-        const phone = (idToIndex[id] ?? 0) - 1;
-        if (phone < 0 || k < 1 || k > MAX_SEQ || lastSeq[phone] === k) return;
-        lastSeq[phone] = k;
-        const t = sendTimes[phone * seqSlots + k]!;
-        if (t === 0) return; // not one of ours (e.g. a position from before the run)
-        if (stalled) {
-          deliveredStalled++;
-          return;
-        }
-        delivered++;
-        const now = sharedNow();
-        histAdd(hist, now - t);
-        const phase = phaseAt(t);
-        if (phase) histAdd(phase.hist, now - t);
-        if (tickAt !== undefined) {
-          histAdd(waitHist, tickAt - t);
-          histAdd(deliverHist, now - tickAt);
-        }
-      }, onTick);
+      const screen = await screenClient(
+        cfg,
+        index,
+        (id, k, tickAt) => {
+          const phone = (idToIndex[id] ?? 0) - 1;
+          if (phone < 0 || k < 1 || k > MAX_SEQ || lastSeq[phone] === k) return;
+          lastSeq[phone] = k;
+          const t = sendTimes[phone * seqSlots + k]!;
+          if (t === 0) return; // not one of ours (e.g. a position from before the run)
+          if (stalled) {
+            deliveredStalled++;
+            return;
+          }
+          delivered++;
+          const now = sharedNow();
+          histAdd(hist, now - t);
+          const phase = phaseAt(t);
+          if (phase) histAdd(phase.hist, now - t);
+          if (tickAt !== undefined) {
+            histAdd(waitHist, tickAt - t);
+            histAdd(deliverHist, now - tickAt);
+          }
+        },
+        onTick,
+      );
       screens.push(screen);
       if (stalled) screen.stall();
       else liveScreens++;
