@@ -80,24 +80,43 @@ export const locateSpam = (url: string, a: AttackSizes): Attack =>
     flood(ws, () => '{"type":"locate"}', endAt, counts, 'locates', MAX_FLOOD_SENDS),
   );
 
-/** Each phone taps at `tapHz` (random spots), on a 20 ms schedule; taps a phone owes are capped. */
-export const tapStorm = (url: string, a: AttackSizes): Attack =>
-  phonesAttack('tapStorm', url, a.tapPhones, (ws, _i, endAt, counts) => {
-    const start = Date.now();
-    let sent = 0;
-    return new Promise<void>((resolve) => {
+/**
+ * Each phone taps at `tapHz` (random spots). One 20 ms timer serves every phone (what a phone owes
+ * is capped at 10 taps a round, so a late timer does not burst).
+ */
+export const tapStorm = (url: string, a: AttackSizes): Attack => {
+  const open: WebSocket[] = [];
+  let start = 0;
+  let round: Promise<void> | null = null;
+  let sentTotal = 0;
+  const owed = new Map<WebSocket, number>();
+  const schedule = (endAt: number, counts: Counts) =>
+    new Promise<void>((resolve) => {
+      start = Date.now();
       const timer = setInterval(() => {
         const now = Date.now();
-        if (now >= endAt || ws.readyState !== ws.OPEN) {
+        const live = open.filter((ws) => ws.readyState === ws.OPEN);
+        if (now >= endAt || live.length === 0) {
           clearInterval(timer);
-          bump(counts, 'taps', sent);
+          bump(counts, 'taps', sentTotal);
           return resolve();
         }
-        const due = Math.min(10, Math.floor(((now - start) * a.tapHz) / 1000) - sent);
-        for (let k = 0; k < due; k++, sent++) ws.send(encodeTap(Math.random(), Math.random()));
+        const due = Math.floor(((now - start) * a.tapHz) / 1000);
+        for (const ws of live) {
+          const sent = owed.get(ws) ?? 0;
+          const n = Math.min(10, due - sent);
+          for (let k = 0; k < n; k++) ws.send(encodeTap(Math.random(), Math.random()));
+          owed.set(ws, sent + Math.max(0, due - sent));
+          sentTotal += Math.max(0, n);
+        }
       }, 20);
     });
+  return phonesAttack('tapStorm', url, a.tapPhones, (ws, _i, endAt, counts) => {
+    open.push(ws);
+    round ??= new Promise<void>((r) => setImmediate(r)).then(() => schedule(endAt, counts));
+    return round;
   });
+};
 
 /** Runs `cycle(loopIndex)` back to back in each of `loops` loops until endAt (or MAX_CYCLES). */
 function loopsAttack(
