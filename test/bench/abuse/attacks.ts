@@ -25,7 +25,13 @@ const MAX_CYCLES = 200_000;
 const ping = () => encodePing(performance.timeOrigin + performance.now());
 const PROFILE_FLAGS = ['fr', 'de', 'jp', 'br'];
 
-/** `n` phones that join up front, then each runs `each(ws, i, endAt)`. */
+/** After a failed rejoin an attacker tries again this soon (keeps the loop from spinning). */
+const REJOIN_PAUSE_MS = 50;
+
+/**
+ * `n` phones that join up front, then each runs `each(ws, i, endAt)`. A phone the hub closes
+ * before endAt joins again from the same address (a persistent attacker), and goes on.
+ */
 function phonesAttack(
   kind: AttackKind,
   url: string,
@@ -33,30 +39,55 @@ function phonesAttack(
   each: (ws: WebSocket, i: number, endAt: number, counts: Counts) => Promise<void>,
 ): Attack {
   const counts: Counts = {};
-  const sockets: WebSocket[] = [];
+  const sockets: (WebSocket | null)[] = Array.from({ length: n }, () => null);
+  let stopped = false;
+  const join = (i: number) =>
+    joinAs(url, attackAddress(kind, i), phoneHello(`${kind}${i}`), counts);
+  const one = async (i: number, endAt: number) => {
+    for (let cycle = 0; cycle < MAX_CYCLES && !stopped && Date.now() < endAt; cycle++) {
+      let ws = sockets[i];
+      if (!ws || ws.readyState !== ws.OPEN) {
+        ws = await join(i).then(
+          (j) => (bump(counts, 'rejoined'), j.ws),
+          () => null,
+        );
+        sockets[i] = ws;
+        if (!ws) {
+          bump(counts, 'rejoin_failed');
+          await new Promise((r) => setTimeout(r, REJOIN_PAUSE_MS));
+          continue;
+        }
+      }
+      await each(ws, i, endAt, counts);
+    }
+  };
   return {
     kind,
     counts,
     async join() {
-      const joined = await Promise.allSettled(
-        Array.from({ length: n }, (_, i) =>
-          joinAs(url, attackAddress(kind, i), phoneHello(`${kind}${i}`), counts),
-        ),
-      );
-      for (const r of joined) {
-        if (r.status === 'rejected') bump(counts, 'join_failed');
-        else {
-          sockets.push(r.value.ws);
-          bump(counts, r.value.as === 'wait' ? 'joined_waiting' : 'joined');
-        }
-      }
+      const joined = await Promise.allSettled(Array.from({ length: n }, (_, i) => join(i)));
+      joined.forEach((r, i) => {
+        if (r.status === 'rejected') return bump(counts, 'join_failed');
+        sockets[i] = r.value.ws;
+        bump(counts, r.value.as === 'wait' ? 'joined_waiting' : 'joined');
+      });
     },
     async run(endAt) {
-      await Promise.all(sockets.map((ws, i) => each(ws, i, endAt, counts)));
+      await Promise.all(sockets.map((_, i) => one(i, endAt)));
     },
-    close: () => sockets.forEach((ws) => ws.terminate()),
+    close() {
+      stopped = true;
+      for (const ws of sockets) ws?.terminate();
+    },
   };
 }
+
+/** Resolves when `ws` closes or at endAt. */
+const openUntil = (ws: WebSocket, endAt: number) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, Math.max(0, endAt - Date.now()));
+    ws.once('close', () => (clearTimeout(t), resolve()));
+  });
 
 /** Valid PINGs as fast as the socket takes them; PONGs are read (and dropped) normally. */
 export const pingFlood = (url: string, a: AttackSizes): Attack =>
@@ -81,40 +112,34 @@ export const locateSpam = (url: string, a: AttackSizes): Attack =>
   );
 
 /**
- * Each phone taps at `tapHz` (random spots). One 20 ms timer serves every phone (what a phone owes
- * is capped at 10 taps a round, so a late timer does not burst).
+ * Each phone taps at `tapHz` (random spots). One 20 ms timer serves every open phone (what a
+ * phone owes is capped at 10 taps a round, so a late timer does not burst).
  */
 export const tapStorm = (url: string, a: AttackSizes): Attack => {
-  const open: WebSocket[] = [];
+  const open = new Map<WebSocket, number>(); // socket → taps sent
+  let timer: NodeJS.Timeout | null = null;
   let start = 0;
-  let round: Promise<void> | null = null;
-  let sentTotal = 0;
-  const owed = new Map<WebSocket, number>();
-  const schedule = (endAt: number, counts: Counts) =>
-    new Promise<void>((resolve) => {
-      start = Date.now();
-      const timer = setInterval(() => {
-        const now = Date.now();
-        const live = open.filter((ws) => ws.readyState === ws.OPEN);
-        if (now >= endAt || live.length === 0) {
-          clearInterval(timer);
-          bump(counts, 'taps', sentTotal);
-          return resolve();
-        }
-        const due = Math.floor(((now - start) * a.tapHz) / 1000);
-        for (const ws of live) {
-          const sent = owed.get(ws) ?? 0;
-          const n = Math.min(10, due - sent);
-          for (let k = 0; k < n; k++) ws.send(encodeTap(Math.random(), Math.random()));
-          owed.set(ws, sent + Math.max(0, due - sent));
-          sentTotal += Math.max(0, n);
-        }
-      }, 20);
-    });
-  return phonesAttack('tapStorm', url, a.tapPhones, (ws, _i, endAt, counts) => {
-    open.push(ws);
-    round ??= new Promise<void>((r) => setImmediate(r)).then(() => schedule(endAt, counts));
-    return round;
+  const schedule = (endAt: number, counts: Counts) => {
+    start = Date.now();
+    timer = setInterval(() => {
+      const now = Date.now();
+      if (now >= endAt) return clearInterval(timer!);
+      const due = Math.floor(((now - start) * a.tapHz) / 1000);
+      for (const [ws, sent] of open) {
+        if (ws.readyState !== ws.OPEN) continue;
+        const n = Math.max(0, Math.min(10, due - sent));
+        for (let k = 0; k < n; k++) ws.send(encodeTap(Math.random(), Math.random()));
+        bump(counts, 'taps', n);
+        open.set(ws, Math.max(sent, due));
+      }
+    }, 20);
+  };
+  return phonesAttack('tapStorm', url, a.tapPhones, async (ws, _i, endAt, counts) => {
+    if (!timer) schedule(endAt, counts);
+    // A phone that joins again starts owing from now, not from the attack's start.
+    open.set(ws, Math.floor(((Date.now() - start) * a.tapHz) / 1000));
+    await openUntil(ws, endAt);
+    open.delete(ws);
   });
 };
 

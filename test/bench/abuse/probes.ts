@@ -31,7 +31,10 @@ export function lookAtSnapshot(
 ): Promise<SnapshotLook | null> {
   const ws = new WebSocket(wsUrl, { perMessageDeflate: false });
   return new Promise((resolve) => {
+    let done = false;
     const finish = (v: SnapshotLook | null) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       ws.terminate();
       resolve(v);
@@ -83,7 +86,10 @@ function oneJoin(wsUrl: string, key: string, timeoutMs: number): Promise<'live' 
   const ws = new WebSocket(wsUrl, { perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
   return new Promise((resolve) => {
     let haveSnapshot = false;
+    let done = false;
     const finish = (v: 'live' | number | null) => {
+      if (done) return; // frames already read keep arriving after terminate()
+      done = true;
       clearTimeout(timer);
       ws.removeAllListeners('close');
       ws.on('error', () => {});
