@@ -19,17 +19,26 @@ export interface ThrottleProxy {
 }
 
 const STEP_MS = 10;
-/** Bytes held in the proxy before it stops reading from the sender (a small link buffer). */
-const HIGH_WATER = 64 * 1024;
+/** Bytes held in the proxy before it stops reading from the sender (a link buffer, ~130 ms at 2 MB/s). */
+const HIGH_WATER = 256 * 1024;
 
-/** Forwards src → dst at `bytesPerSecond`: a token bucket refilled every STEP_MS. */
+/** Longest time a late timer may make up for at once, ms (a link does not save up bandwidth). */
+const MAX_CATCH_UP_MS = 100;
+
+/**
+ * Forwards src → dst at `bytesPerSecond`: every STEP_MS it sends what the time elapsed since the
+ * last step allows, so a busy process's late timers do not slow the link below its rate.
+ */
 function throttledPipe(src: Socket, dst: Socket, bytesPerSecond: number): () => void {
   const queue: Buffer[] = [];
   let queued = 0;
   let ended = false;
-  const perStep = Math.max(1, Math.round((bytesPerSecond * STEP_MS) / 1000));
+  let last = performance.now();
   const timer = setInterval(() => {
-    let allowance = perStep;
+    const now = performance.now();
+    const elapsed = Math.min(MAX_CATCH_UP_MS, now - last);
+    last = now;
+    let allowance = Math.max(1, Math.round((bytesPerSecond * elapsed) / 1000));
     while (allowance > 0 && queue.length) {
       const head = queue[0]!;
       const part = head.length <= allowance ? head : head.subarray(0, allowance);

@@ -63,16 +63,23 @@ export interface JoinLive {
   tries: number;
   /** Close codes of the tries that failed (e.g. 4004 TOO_SLOW). */
   closes: number[];
+  /** How far the last try got: open, welcome, snapshot, live (or none). */
+  reached: string;
 }
 
 /** A screen joining through `wsUrl` (the throttled proxy); retries after a close, up to limitMs. */
 export async function timeJoinLive(wsUrl: string, key: string, limitMs: number): Promise<JoinLive> {
   const t0 = performance.now();
   const deadline = t0 + limitMs;
-  const out: JoinLive = { ms: null, tries: 0, closes: [] };
+  const out: JoinLive = { ms: null, tries: 0, closes: [], reached: 'none' };
   while (performance.now() < deadline && out.tries < 10) {
     out.tries++;
-    const r = await oneJoin(wsUrl, key, deadline - performance.now());
+    const r = await oneJoin(
+      wsUrl,
+      key,
+      deadline - performance.now(),
+      (stage) => (out.reached = stage),
+    );
     if (r === 'live') {
       out.ms = Math.round(performance.now() - t0);
       break;
@@ -82,7 +89,12 @@ export async function timeJoinLive(wsUrl: string, key: string, limitMs: number):
   return out;
 }
 
-function oneJoin(wsUrl: string, key: string, timeoutMs: number): Promise<'live' | number | null> {
+function oneJoin(
+  wsUrl: string,
+  key: string,
+  timeoutMs: number,
+  reached: (stage: string) => void,
+): Promise<'live' | number | null> {
   const ws = new WebSocket(wsUrl, { perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
   return new Promise((resolve) => {
     let haveSnapshot = false;
@@ -99,14 +111,19 @@ function oneJoin(wsUrl: string, key: string, timeoutMs: number): Promise<'live' 
     const timer = setTimeout(() => finish(null), Math.max(1, timeoutMs));
     ws.on('error', () => {});
     ws.on('close', (code) => finish(code));
-    ws.on('open', () => ws.send(screenHello(key, 'join')));
+    ws.on('open', () => (reached('open'), ws.send(screenHello(key, 'join'))));
     ws.on('message', (data, isBinary) => {
       if (!isBinary) {
         const type = (JSON.parse(String(data)) as { type: string }).type;
+        if (type === 'welcome' && !haveSnapshot) reached('welcome');
         if (type === 'snapshot') haveSnapshot = true;
+        if (type === 'snapshot') reached('snapshot');
         return;
       }
-      if (haveSnapshot && (data as Buffer)[0] === BinTag.TICK) finish('live');
+      if (haveSnapshot && (data as Buffer)[0] === BinTag.TICK) {
+        reached('live');
+        finish('live');
+      }
     });
   });
 }
