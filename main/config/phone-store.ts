@@ -85,16 +85,24 @@ export interface PhoneStoreOptions {
   onError(err: Error): void;
   /** Quiet time after a change before writing, ms. Default 200. */
   debounceMs?: number;
+  /**
+   * Fewest ms between two writes, however fast the roster changes (a churning crowd would
+   * otherwise rewrite the file several times a second). Default 2000.
+   */
+  minIntervalMs?: number;
   /** While phones are live, rewrite this often so their "last seen" stays fresh, ms. Default 5000. */
   heartbeatMs?: number;
 }
 
-/** Debounced, atomic persistence of the phone roster. */
+/** Debounced, rate-bounded, atomic persistence of the phone roster. */
 export class PhoneStore {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private lastWritten = '';
   private closed = false;
+  private lastWriteAt = -Infinity;
+  /** Files written (tests and the abuse bench check the rate stays bounded). */
+  writes = 0;
 
   constructor(private readonly opts: PhoneStoreOptions) {
     this.heartbeat = setInterval(() => this.flush(), opts.heartbeatMs ?? 5000);
@@ -104,7 +112,9 @@ export class PhoneStore {
   /** Something changed: write soon (once per burst). */
   changed(): void {
     if (this.closed || this.pending) return;
-    this.pending = setTimeout(() => this.flush(), this.opts.debounceMs ?? 200);
+    const debounce = this.opts.debounceMs ?? 200;
+    const spacing = this.lastWriteAt + (this.opts.minIntervalMs ?? 2000) - Date.now();
+    this.pending = setTimeout(() => this.flush(), Math.max(debounce, spacing));
     this.pending.unref();
   }
 
@@ -118,6 +128,8 @@ export class PhoneStore {
       if (text === this.lastWritten) return;
       savePhones(this.opts.dataDir, data);
       this.lastWritten = text;
+      this.lastWriteAt = Date.now();
+      this.writes++;
     } catch (err) {
       this.opts.onError(err as Error);
     }

@@ -30,13 +30,31 @@ export function pickFlag(
 /** One segmenter for all names: each instance holds native ICU state, too heavy per join. */
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Display names: one line, no control or bidi-override characters, at most 24 graphemes. */
+/**
+ * Most bytes a name takes inside a JSON string (UTF-8, escapes included): 24 Latin letters, 13
+ * CJK characters. It bounds the snapshot a joining screen gets (main/hub/snapshot.ts).
+ */
+export const NAME_MAX_JSON_BYTES = 40;
+
+const utf8 = new TextEncoder();
+const jsonBytes = (s: string): number => utf8.encode(JSON.stringify(s)).length - 2;
+
+/**
+ * Display names: one line, no control or bidi-override characters, no lone surrogates, at most
+ * 24 graphemes and NAME_MAX_JSON_BYTES.
+ */
 export function sanitizeName(name: string | undefined): string {
   if (!name) return '';
   const clean = name
     .replace(/\s+/g, ' ')
     .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .trim();
-  const graphemes = Array.from(graphemeSegmenter.segment(clean), (g) => g.segment);
-  return graphemes.slice(0, 24).join('').trim();
+  const graphemes = Array.from(graphemeSegmenter.segment(clean), (g) => g.segment).slice(0, 24);
+  let out = graphemes.join('').trim();
+  while (jsonBytes(out) > NAME_MAX_JSON_BYTES) {
+    graphemes.pop();
+    out = graphemes.join('').trim();
+  }
+  return out;
 }

@@ -55,6 +55,8 @@ export interface HubCounters {
   ticks: number;
   /** Moves and taps accepted from phones (before coalescing). */
   phoneUpdates: number;
+  /** Taps that started no ripple: the wall was at its cap or a young ripple nearby showed it. */
+  ripplesMerged: number;
 }
 
 /** Optional observer of each tick (metrics): how long it took and what it sent. */
@@ -73,5 +75,6 @@ export function createCounters(): HubCounters {
     catchUps: 0,
     ticks: 0,
     phoneUpdates: 0,
+    ripplesMerged: 0,
   };
 }

@@ -13,12 +13,12 @@ import {
 } from '../../shared/protocol/binary';
 import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage, SnapshotMsg } from '../../shared/protocol/hub-messages';
-import type { HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
+import type { ClientMessage, HelloMsg, ProfileMsg } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { Settings } from '../../shared/scene/settings';
 import { sanitizeName } from './flags';
 import { DEFAULT_LIMITS, type HubLimits } from './limits';
-import { PhoneRegistry, phoneInfo, type Phone } from './phones';
+import { PhoneRegistry, type Phone } from './phones';
 import { Session } from './session';
 import type { ConnectionInfo, HubSocket } from './socket';
 import { parseClientMessage } from './validation';
@@ -40,6 +40,10 @@ import {
 import { PhoneAdmission } from './phone-admission';
 import { SessionIO } from './session-io';
 import { TickSchedule } from './tick-schedule';
+import { MsgKind, SessionBudget, type BudgetClass } from './budgets';
+import { BudgetGate } from './budget-gate';
+import { buildSnapshot } from './snapshot';
+import { RosterBatch } from './roster-batch';
 
 export type { Connection, HubCounters, HubExtension, HubOptions, TickObserver } from './hub-types';
 
@@ -72,10 +76,14 @@ export class Hub {
   extension: HubExtension = {};
   private readonly io: SessionIO;
   private readonly admission: PhoneAdmission;
+  /** Every inbound message's budget, connect churn and cooldowns (budget-gate.ts). */
+  readonly gate: BudgetGate;
+  private readonly roster = new RosterBatch();
 
   constructor(private readonly opts: HubOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.settings = { ...opts.settings };
+    this.gate = new BudgetGate(this.limits);
     this.io = new SessionIO({
       counters: this.counters,
       limits: this.limits,
@@ -122,15 +130,24 @@ export class Hub {
   stop(reason = 'hub shutting down'): void {
     this.ticks.stop();
     this.opts.clock.clearInterval(this.presenceTimer);
+    this.admission.shuttingDown = true;
     for (const s of this.sessions) this.io.close(s, CloseCode.GOING_AWAY, reason);
   }
 
   accept(socket: HubSocket, info: ConnectionInfo): Connection {
-    const session = new Session(socket, info, this.opts.clock.now());
+    const now = this.opts.clock.now();
+    const session = new Session(socket, info, now);
+    session.budget = new SessionBudget(this.limits.budgets, 'pending', now);
     this.sessions.add(session);
     const count = (this.perAddress.get(info.address) ?? 0) + 1;
     this.perAddress.set(info.address, count);
-    if (count > this.limits.maxPerAddress) {
+    if (!this.gate.connection(info.address, now)) {
+      this.io.reject(
+        session,
+        CloseCode.RATE_LIMITED,
+        'too many new connections from this address: retry in a few seconds',
+      );
+    } else if (count > this.limits.maxPerAddress) {
       this.io.reject(
         session,
         CloseCode.TOO_MANY_CONNECTIONS,
@@ -172,6 +189,7 @@ export class Hub {
     const now = this.opts.clock.now();
     this.ticks.ticked(now);
     this.ripples.prune(now);
+    this.flushRoster();
     const frame = this.fanout.frame(now);
     this.counters.ticks++;
     let sent = 0;
@@ -209,15 +227,20 @@ export class Hub {
   private receive(s: Session, data: Uint8Array | string, isBinary: boolean): void {
     if (s.closed) return;
     this.counters.messagesIn++;
-    if (s.screen) s.screen.lastSeen = this.opts.clock.now();
+    const now = this.opts.clock.now();
+    if (s.screen) s.screen.lastSeen = now;
     if (isBinary && typeof data !== 'string') {
-      if (s.phone && !s.waiting && readMove(data, this.move)) return this.acceptMove(s, s.phone);
-      return this.receiveBinary(s, data);
+      if (s.phone && !s.waiting && readMove(data, this.move)) {
+        if (!this.admit(s, MsgKind.MOVE, now)) return;
+        return this.acceptMove(s, s.phone, now);
+      }
+      return this.receiveBinary(s, data, now);
     }
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.io.reject(s, CloseCode.BAD_MESSAGE, parsed.error);
     const msg = parsed.message;
+    if (!this.admit(s, kindOf(msg), now)) return;
     if (msg.type === 'hello') return this.onHello(s, msg);
     if (!s.role) return this.io.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
     if (msg.type === 'stats') {
@@ -229,45 +252,64 @@ export class Hub {
       if (!s.phone) return this.io.reject(s, CloseCode.FORBIDDEN, 'profile is for phones');
       return this.onProfile(s.phone, msg);
     }
+    if (
+      msg.type === 'locate' &&
+      s.phone &&
+      !s.waiting &&
+      !this.gate.wallLocate(MsgKind.LOCATE, now)
+    )
+      return;
     this.extension.message?.(s, msg);
   }
 
-  private receiveBinary(s: Session, data: Uint8Array): void {
+  /** The gate: true to handle the message; false when over budget (a flood is closed too). */
+  private admit(s: Session, kind: MsgKind, now: number): boolean {
+    if (this.gate.pass(s.budget, kind, now)) return true;
+    if (s.budget.abusive) this.rateLimit(s, now);
+    return false;
+  }
+
+  /** Sustained excess: closed, and (strangers only) its token and address cool down. */
+  private rateLimit(s: Session, now: number): void {
+    if (s.role !== 'screen' && s.role !== 'operator')
+      this.gate.coolDown(s.info.address, s.phone?.token ?? s.waitingHello?.resume, now);
+    else this.gate.counters.rateLimitClosed++;
+    this.io.reject(s, CloseCode.RATE_LIMITED, 'too many messages: wait a little, then rejoin');
+  }
+
+  private receiveBinary(s: Session, data: Uint8Array, now: number): void {
     const msg = decodeClientFrame(data);
     if (!msg) return this.io.reject(s, CloseCode.BAD_MESSAGE, 'malformed binary frame');
+    const kind =
+      msg.tag === BinTag.PING ? MsgKind.PING : msg.tag === BinTag.MOVE ? MsgKind.MOVE : MsgKind.TAP;
+    if (!this.admit(s, kind, now)) return;
     if (msg.tag === BinTag.PING) {
-      const t1 = this.opts.clock.now();
-      return this.io.sendBinary(s, encodePong(msg.t0, t1, this.opts.clock.now()));
+      return this.io.sendDroppable(s, encodePong(msg.t0, now, this.opts.clock.now()));
     }
     if (!s.role) return this.io.reject(s, CloseCode.NO_HELLO, 'first message must be hello');
     if (s.waiting) return; // over capacity: not on the wall yet (its page may still send)
     const phone = s.phone;
     if (!phone) return this.io.reject(s, CloseCode.FORBIDDEN, 'only phones move and tap');
-    const now = this.opts.clock.now();
+    if (msg.tag === BinTag.MOVE) {
+      this.counters.phoneUpdates++;
+      phone.x = msg.x;
+      phone.y = msg.y;
+      phone.seq = msg.seq;
+      return this.markMoved(s, phone, now);
+    }
+    // A ripple: the phone's own rate (kept across its reconnects), then the wall-wide cap.
     if (!phone.bucket.take(now)) {
       this.counters.rateLimited++;
       return;
     }
     this.counters.phoneUpdates++;
-    if (msg.tag === BinTag.MOVE) {
-      phone.x = msg.x;
-      phone.y = msg.y;
-      phone.seq = msg.seq;
-      this.markMoved(s, phone, now);
-    } else {
-      const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
-      this.fanout.tap(tap);
-      this.ripples.add(msg.x, msg.y, tap);
-    }
+    const tap = { id: phone.id, qx: quantize(msg.x), qy: quantize(msg.y), t0: now };
+    if (this.ripples.add(msg.x, msg.y, tap)) this.fanout.tap(tap);
+    else this.counters.ripplesMerged++;
   }
 
-  /** Hot path: a MOVE read into `this.move` without allocating. */
-  private acceptMove(s: Session, phone: Phone): void {
-    const now = this.opts.clock.now();
-    if (!phone.bucket.take(now)) {
-      this.counters.rateLimited++;
-      return;
-    }
+  /** Hot path: a MOVE read into `this.move` without allocating (the gate already passed it). */
+  private acceptMove(s: Session, phone: Phone, now: number): void {
     this.counters.phoneUpdates++;
     phone.x = this.move.x;
     phone.y = this.move.y;
@@ -290,6 +332,10 @@ export class Hub {
 
   private onHello(s: Session, hello: HelloMsg): void {
     if (s.role) return this.io.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
+    const now = this.opts.clock.now();
+    if (hello.role === 'phone' && this.gate.coolingDown(s.info.address, hello.resume, now)) {
+      return this.io.reject(s, CloseCode.RATE_LIMITED, 'too many messages earlier: rejoin later');
+    }
     this.opts.clock.clearTimeout(s.helloTimer);
     if (hello.proto !== PROTOCOL_VERSION) {
       return this.io.reject(
@@ -302,6 +348,7 @@ export class Hub {
       return this.io.reject(s, CloseCode.UNAUTHORIZED, 'wrong or missing wall key');
     }
     s.role = hello.role;
+    s.budget.become(hello.role satisfies BudgetClass, now);
     if (hello.role === 'phone') {
       this.admission.join(s, hello);
       return this.extension.joined?.(s, hello);
@@ -327,7 +374,7 @@ export class Hub {
   private onProfile(phone: Phone, msg: ProfileMsg): void {
     if (msg.flag) phone.flag = msg.flag;
     if (msg.name !== undefined) phone.name = sanitizeName(msg.name);
-    this.broadcastRoster([phone], []);
+    this.broadcastRoster([phone], []); // batched: at most one roster per tick (roster-batch.ts)
   }
 
   // ---- leaving -------------------------------------------------------------------------------
@@ -368,26 +415,30 @@ export class Hub {
 
   // ---- sending -------------------------------------------------------------------------------
 
-  private snapshot(): SnapshotMsg {
-    const now = this.opts.clock.now();
-    this.ripples.prune(now);
-    return {
-      type: 'snapshot',
-      phones: [...this.phones.values()].map(phoneInfo),
-      ripples: this.ripples.infos(),
-      playoutDelayMs: this.playoutDelayMs(),
-    };
+  /** What a joining screen gets: bounded whatever the crowd did (snapshot.ts). */
+  snapshot(): SnapshotMsg {
+    this.ripples.prune(this.opts.clock.now());
+    return buildSnapshot(this.phones.values(), this.ripples.infos(), this.playoutDelayMs());
   }
 
+  /** Roster changes wait for the next tick: one message per tick, however many changes. */
   private broadcastRoster(upsert: Phone[], remove: number[]): void {
     for (const id of remove) this.fanout.left(id);
+    this.roster.add(upsert, remove);
+  }
+
+  /** Sends the batched roster to every screen before this tick's frame (the socket keeps order). */
+  private flushRoster(): void {
+    const msg = this.roster.take();
+    if (!msg) return;
     this.opts.onRoster?.();
-    const msg: HubMessage = {
-      type: 'roster',
-      upsert: upsert.map(({ id, flag, name, dozing }) => ({ id, flag, name, dozing })),
-      remove,
-    };
-    for (const s of this.screens) this.io.sendJson(s, msg);
+    const text = JSON.stringify(msg);
+    for (const s of this.screens) this.io.sendText(s, text);
+  }
+
+  /** Live ripples now (bounded by MAX_LIVE_RIPPLES). */
+  get liveRipples(): number {
+    return this.ripples.size;
   }
 
   /** Starts a presence round, spread over the ticks until the next (see presence.ts). */
@@ -433,3 +484,11 @@ export class Hub {
     });
   }
 }
+
+/** The budget kind of a parsed JSON message. */
+const kindOf = (msg: ClientMessage): MsgKind =>
+  msg.type === 'profile'
+    ? MsgKind.PROFILE
+    : msg.type === 'locate'
+      ? MsgKind.LOCATE
+      : MsgKind.CONTROL;

@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Hub, HubCounters } from './hub';
 import { countPhones } from './hub-queries';
+import { registerBudgetMetrics } from './budget-metrics';
 
 const LAG_RESOLUTION_MS = 10;
 
@@ -30,6 +31,7 @@ const COUNTERS: [keyof HubCounters, string, string][] = [
   ['skippedTicks', 'flagwall_skipped_ticks_total', 'Ticks skipped for a backed-up client.'],
   ['catchUps', 'flagwall_catch_ups_total', 'Catch-up frames sent after skipped ticks.'],
   ['slowClosed', 'flagwall_slow_closed_total', 'Clients closed past the hard buffer cap.'],
+  ['ripplesMerged', 'flagwall_ripples_merged_total', 'Taps that started no ripple (wall cap).'],
 ];
 
 export function createHubMetrics(hub: Hub): HubMetrics {
@@ -49,6 +51,8 @@ export function createHubMetrics(hub: Hub): HubMetrics {
       },
     });
   }
+
+  registerBudgetMetrics(hub, registers);
 
   new Gauge({
     name: 'flagwall_clients',

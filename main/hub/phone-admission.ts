@@ -12,7 +12,7 @@ import type { Settings } from '../../shared/scene/settings';
 import type { HubClock } from './clock';
 import { pickFlag, sanitizeName } from './flags';
 import { countPhones, countWaiting } from './hub-queries';
-import { TokenBucket, type HubLimits } from './limits';
+import { rippleBucket, type HubLimits } from './limits';
 import type { Phone, PhoneRegistry } from './phones';
 import type { Session } from './session';
 import type { SessionIO } from './session-io';
@@ -35,6 +35,10 @@ export interface AdmissionDeps {
 
 export class PhoneAdmission {
   private readonly sessionByPhone = new Map<number, Session>();
+  /** Phones that started dozing on this hub, oldest first (restored ones are not among them). */
+  private readonly dozers = new Set<Phone>();
+  /** Set while the hub shuts down: every phone dozes (phones.json keeps it for the restart). */
+  shuttingDown = false;
 
   constructor(private readonly deps: AdmissionDeps) {}
 
@@ -51,6 +55,7 @@ export class PhoneAdmission {
       const previous = this.sessionByPhone.get(phone.id);
       if (previous && previous !== s) io.close(previous, CloseCode.GOING_AWAY, 'resumed elsewhere');
       phone.dozing = false;
+      this.dozers.delete(phone);
     } else {
       if (countPhones(phones.values()).active >= this.deps.settings().maxPhones) {
         s.waiting = true;
@@ -60,8 +65,7 @@ export class PhoneAdmission {
         return;
       }
       const flag = pickFlag(hello.phone?.flag, hello.phone?.lang, s.info.acceptLanguage);
-      const rate = limits.phoneMsgsPerSecond;
-      const bucket = new TokenBucket(rate, rate, clock.now());
+      const bucket = rippleBucket(limits, clock.now());
       phone = phones.add(this.deps.token(), flag, sanitizeName(hello.phone?.name), bucket);
     }
     s.phone = phone;
@@ -70,16 +74,47 @@ export class PhoneAdmission {
     this.deps.roster([phone], []);
   }
 
-  /** A session closed: its phone dozes (kept for the grace period); a place may have freed. */
+  /**
+   * A session closed: its phone dozes (kept for the grace period) if it ever moved; one that
+   * never moved leaves at once (a ghost: nothing of it to keep). Past maxDozing the oldest dozer
+   * leaves. A place may have freed.
+   */
   left(s: Session): void {
     const phone = s.phone;
     if (phone && this.sessionByPhone.get(phone.id) === s) {
       this.sessionByPhone.delete(phone.id);
-      phone.dozing = true;
-      phone.dozingSince = this.deps.clock.now();
-      this.deps.roster([phone], []);
+      if (phone.movedAt === 0 && !this.shuttingDown) {
+        this.deps.phones.remove(phone);
+        this.deps.roster([], [phone.id]);
+      } else {
+        phone.dozing = true;
+        phone.dozingSince = this.deps.clock.now();
+        this.dozers.add(phone);
+        this.deps.roster([phone], []);
+        if (!this.shuttingDown) this.capDozing();
+      }
     }
     if (s.waiting || phone) this.admitWaiting();
+  }
+
+  /** Dozing phones (from live disconnects) held at once. */
+  get dozingCount(): number {
+    return this.dozers.size;
+  }
+
+  private capDozing(): void {
+    const { phones, limits } = this.deps;
+    const removed: number[] = [];
+    for (const p of this.dozers) {
+      if (this.dozers.size - removed.length <= limits.maxDozing) break;
+      removed.push(p.id);
+    }
+    for (const id of removed) {
+      const p = phones.get(id)!;
+      this.dozers.delete(p);
+      phones.remove(p);
+    }
+    if (removed.length) this.deps.roster([], removed);
   }
 
   /** Phones dozing longer than the grace period leave the wall. */
@@ -90,7 +125,11 @@ export class PhoneAdmission {
       if (p.dozing && now - p.dozingSince >= limits.phoneGraceMs) removed.push(p.id);
     }
     if (removed.length === 0) return;
-    for (const id of removed) phones.remove(phones.get(id)!);
+    for (const id of removed) {
+      const p = phones.get(id)!;
+      this.dozers.delete(p);
+      phones.remove(p);
+    }
     this.deps.roster([], removed);
     this.admitWaiting();
   }
@@ -117,6 +156,7 @@ export class PhoneAdmission {
     if (!phone) return false;
     const s = this.sessionByPhone.get(id);
     this.sessionByPhone.delete(id);
+    this.dozers.delete(phone);
     this.deps.phones.remove(phone);
     this.deps.roster([], [id]);
     if (s) {

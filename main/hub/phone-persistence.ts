@@ -5,7 +5,7 @@
 import { loadPhones, PhoneStore, type StoredPhones } from '../config/phone-store';
 import type { HubClock } from './clock';
 import type { Hub } from './hub';
-import { TokenBucket } from './limits';
+import { rippleBucket } from './limits';
 import type { Logger } from './logger';
 
 /** Loads saved phones into a hub that has not started yet; returns how many came back. */
@@ -13,10 +13,12 @@ export function restorePhones(hub: Hub, dataDir: string, clock: HubClock, log: L
   const now = clock.now();
   const loaded = loadPhones(dataDir, now, hub.limits.phoneGraceMs);
   if (loaded.problem) log.warn(loaded.problem);
-  const rate = hub.limits.phoneMsgsPerSecond;
   let restored = 0;
-  for (const p of loaded.phones) {
-    const phone = hub.phones.restore(p, new TokenBucket(rate, rate, now), Math.min(p.seenAt, now));
+  // The registry stays bounded across a restart too: the most recently seen phones come back.
+  const room = hub.currentSettings.maxPhones + hub.limits.maxDozing;
+  const newest = loaded.phones.sort((a, b) => b.seenAt - a.seenAt).slice(0, room);
+  for (const p of newest) {
+    const phone = hub.phones.restore(p, rippleBucket(hub.limits, now), Math.min(p.seenAt, now));
     if (phone) restored++;
   }
   hub.phones.reserveIdsBelow(loaded.nextId);

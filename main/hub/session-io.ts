@@ -2,6 +2,11 @@
  * How the hub writes to one client: counted sends, the slow-consumer test (skip past the soft
  * cap, close past the hard cap or after too long backed up) and closing with a reason. A closed
  * session is never written to again.
+ *
+ * The memory rule, for every socket whatever its role: every send first checks the socket's
+ * queue against its role's hard cap (queueCaps below) and closes it TOO_SLOW instead of queueing
+ * past it; sends that a newer one supersedes (PONG, ACK, presence, ticks) are skipped past the
+ * soft cap. So no socket ever holds more than its hard cap plus one message.
  */
 import { CloseCode } from '../../shared/protocol/codes';
 import type { HubMessage } from '../../shared/protocol/hub-messages';
@@ -30,18 +35,17 @@ export class SessionIO {
    */
   backedUp(s: Session): boolean {
     const queued = s.socket.bufferedAmount;
-    if (queued <= this.deps.limits.softBufferedBytes) {
+    if (queued <= softCap(this.deps.limits, s)) {
       s.backedUpSince = null;
       return false;
     }
     const now = this.deps.clock.now();
     s.backedUpSince ??= now;
     if (
-      queued > this.deps.limits.hardBufferedBytes ||
+      queued > hardCap(this.deps.limits, s) ||
       now - s.backedUpSince > this.deps.limits.maxBackedUpMs
     ) {
-      this.deps.counters.slowClosed++;
-      this.reject(s, CloseCode.TOO_SLOW, 'socket backed up too far or for too long');
+      this.tooSlow(s);
     }
     return true;
   }
@@ -52,14 +56,32 @@ export class SessionIO {
 
   sendText(s: Session, text: string): void {
     if (s.closed) return;
+    if (s.socket.bufferedAmount > hardCap(this.deps.limits, s)) return this.tooSlow(s);
     this.deps.counters.messagesOut++;
     s.socket.send(text);
   }
 
   sendBinary(s: Session, frame: Uint8Array): void {
     if (s.closed) return;
+    if (s.socket.bufferedAmount > hardCap(this.deps.limits, s)) return this.tooSlow(s);
     this.deps.counters.messagesOut++;
     s.socket.send(frame);
+  }
+
+  /** A frame the next one supersedes (PONG): skipped while the socket is backed up. */
+  sendDroppable(s: Session, frame: Uint8Array): void {
+    if (!this.backedUp(s)) this.sendBinary(s, frame);
+  }
+
+  /** Closes a client whose queue is past its bound. No error message: it would only queue. */
+  private tooSlow(s: Session): void {
+    if (s.closed) return;
+    this.deps.counters.slowClosed++;
+    this.deps.log.warn(
+      { address: s.info.address, role: s.role, queued: s.socket.bufferedAmount },
+      'closing slow client',
+    );
+    this.close(s, CloseCode.TOO_SLOW, 'socket backed up too far or for too long');
   }
 
   /** Tells the client why, logs one line, closes it. Nothing else is affected. */
@@ -70,7 +92,9 @@ export class SessionIO {
       { address: s.info.address, role: s.role, code, reason: message },
       'closing client',
     );
-    this.sendJson(s, { type: 'error', code, message });
+    // The explanation only if it fits under the bound; the close code says it anyway.
+    if (s.socket.bufferedAmount <= hardCap(this.deps.limits, s))
+      this.sendJson(s, { type: 'error', code, message });
     this.close(s, code, message);
   }
 
@@ -79,4 +103,21 @@ export class SessionIO {
     s.socket.close(code, reason.slice(0, 120));
     this.deps.onClosed(s);
   }
+}
+
+/**
+ * Queue bounds per role: screens get the configured soft/hard caps (a snapshot and a few seconds
+ * of ticks), operators a larger hard cap (operator-state lists every phone), phones and sockets
+ * before hello a few KiB (their welcome, then 11-byte ACKs, 25-byte PONGs and presence).
+ */
+export function hardCap(limits: HubLimits, s: Session): number {
+  if (s.role === 'screen') return limits.hardBufferedBytes;
+  if (s.role === 'operator') return limits.operatorQueueBytes;
+  return limits.phoneQueueBytes;
+}
+
+export function softCap(limits: HubLimits, s: Session): number {
+  if (s.role === 'screen') return limits.softBufferedBytes;
+  if (s.role === 'operator') return limits.operatorQueueBytes / 4;
+  return limits.phoneQueueBytes / 8;
 }

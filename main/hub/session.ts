@@ -2,6 +2,7 @@
 import type { Role } from '../../shared/protocol/codes';
 import type { HelloMsg, StatsMsg } from '../../shared/protocol/messages';
 import type { Slice } from '../../shared/geometry/slice';
+import type { SessionBudget } from './budgets';
 import type { Phone } from './phones';
 import type { ConnectionInfo, HubSocket } from './socket';
 
@@ -32,6 +33,8 @@ export class Session {
   waitingHello: HelloMsg | null = null;
   /** Hub time since when its socket has been over the soft cap; null while it keeps up. */
   backedUpSince: number | null = null;
+  /** What it may still send (budgets.ts); set by Hub.accept before its first message. */
+  budget!: SessionBudget;
 
   constructor(
     readonly socket: HubSocket,

@@ -6,6 +6,7 @@
 import { dequantize, type TickMsg } from '../protocol/binary';
 import type { PhoneInfo, RippleInfo, RosterMsg, SnapshotMsg } from '../protocol/hub-messages';
 import { RIPPLE_LIFE_MS } from './evaluate';
+import { MAX_LIVE_RIPPLES } from './ripple-cap';
 import { JOIN_POSITION } from '../geometry/slice';
 
 /** Position samples kept per phone: enough to cover the largest playout delay at 60 Hz. */
@@ -67,7 +68,7 @@ export class SceneStore {
   applySnapshot(msg: SnapshotMsg, hubTime: number): void {
     this.tracks.clear();
     for (const p of msg.phones) this.tracks.set(p.id, toTrack(p, hubTime));
-    this.ripples = msg.ripples.slice();
+    this.ripples = msg.ripples.slice(-MAX_LIVE_RIPPLES);
     this.playoutDelayMs = msg.playoutDelayMs;
     this.lastTickTime = hubTime;
   }
@@ -107,6 +108,10 @@ export class SceneStore {
     }
     for (const id of tick.gone) this.tracks.delete(id);
     for (const tap of tick.taps) {
+      // The hub never has more alive; a screen never holds more either (ripple-cap.ts).
+      if (this.ripples.length >= MAX_LIVE_RIPPLES)
+        this.ripples = this.ripples.filter((rp) => t - rp.t0 < RIPPLE_LIFE_MS);
+      if (this.ripples.length >= MAX_LIVE_RIPPLES) break;
       this.ripples.push({
         id: this.nextRippleId++,
         x: dequantize(tap.qx),

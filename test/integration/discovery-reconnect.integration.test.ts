@@ -42,6 +42,7 @@ describe('phone resume token', () => {
     const screen = await joinAs(h, { role: 'screen', key: TEST_KEY });
     const phone = await joinAs(h, { role: 'phone', phone: { flag: 'fr', name: 'Zoé' } });
     const first = welcome(phone);
+    await phone.move(); // a phone that never moved leaves at once instead of dozing
     phone.close();
     await screen.waitFor(
       () =>
@@ -86,6 +87,7 @@ describe('dozing grace period', () => {
     const phone = await joinAs(h, { role: 'phone', phone: { flag: 'ca' } });
     const { clientId, resume } = welcome(phone);
     const droppedAt = performance.now();
+    await phone.move();
     phone.close();
     await screen.waitFor(
       () => screen.json('roster').some((r) => r.remove.includes(clientId)),

@@ -102,6 +102,7 @@ describe('hub data path', () => {
     const s = await screen();
     const p = await TestClient.join(hub.wsUrl, { role: 'phone', phone: { flag: 'jp' } });
     const { clientId, resume } = p.json('welcome')[0]!;
+    await p.move();
     p.close();
     await s.waitFor(
       () => s.json('roster').find((r) => r.upsert.some((u) => u.id === clientId && u.dozing)),

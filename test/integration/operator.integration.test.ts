@@ -173,6 +173,7 @@ describe('operator console, hub side', () => {
       { role: 'phone' },
       { 'user-agent': android, 'accept-language': 'pt-BR,pt;q=0.9' },
     );
+    await a.move(); // so it dozes rather than leaving at once
     a.close();
     const op = await operator();
     const st = await op.waitFor(() =>

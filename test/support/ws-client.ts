@@ -5,6 +5,7 @@
 import WebSocket from 'ws';
 import {
   decodeHubFrame,
+  encodeMove,
   type AckMsg,
   type PongMsg,
   type TickMsg,
@@ -69,6 +70,17 @@ export class TestClient {
 
   sendBinary(bytes: Uint8Array): void {
     this.ws.send(bytes);
+  }
+
+  /**
+   * A phone moves and waits for the hub's ACK: a phone that never moved leaves at once when its
+   * socket drops, so tests of dozing move first.
+   */
+  async move(x = 0.5, y = 0.5, seq = 1): Promise<void> {
+    const acks = () => this.received.filter((r) => r.kind === 'binary' && r.msg?.tag === 0x83);
+    const before = acks().length;
+    this.sendBinary(encodeMove(seq, x, y));
+    await this.waitFor(() => acks().length > before, 5000, 'the ACK of a move');
   }
 
   json<T extends HubMessage['type']>(type: T): Extract<HubMessage, { type: T }>[] {

@@ -10,18 +10,22 @@ const welcomeId = (c: MemoryClient): number | undefined => {
   return w?.type === 'welcome' ? w.clientId : undefined;
 };
 
-describe('per-phone rate limit', () => {
-  it('drops and counts moves and taps beyond the token bucket, then refills', () => {
-    const { hub, clock } = createMemoryHub({ limits: { phoneMsgsPerSecond: 50 } });
+describe('per-phone ripple rate', () => {
+  it('drops and counts taps beyond the ripple bucket of the phone, then refills', () => {
+    const { hub, clock } = createMemoryHub({
+      limits: { phoneRipplesPerSecond: 3, phoneRippleBurst: 5 },
+    });
     hub.start();
     const phone = connectMemoryClient(hub, { role: 'phone' });
-    for (let i = 0; i < 80; i++) phone.send(i % 2 ? encodeMove(i, 0.5, 0.5) : encodeTap(0.5, 0.5));
-    expect(hub.counters.phoneUpdates).toBe(50);
-    expect(hub.counters.rateLimited).toBe(30);
-    clock.advance(200); // 10 tokens back
-    for (let i = 0; i < 20; i++) phone.send(encodeMove(i, 0.1, 0.1));
-    expect(hub.counters.phoneUpdates).toBe(60);
-    expect(hub.counters.rateLimited).toBe(40);
+    // Far apart, so the wall-wide merge rule keeps every one the phone's bucket lets through.
+    for (let i = 0; i < 8; i++) phone.send(encodeTap(i / 8, i / 8));
+    expect(hub.counters.phoneUpdates).toBe(5);
+    expect(hub.counters.rateLimited).toBe(3);
+    expect(hub.liveRipples).toBe(5);
+    clock.advance(1000); // 3 tokens back
+    for (let i = 0; i < 5; i++) phone.send(encodeTap(0.05 + i / 6, 0.9));
+    expect(hub.counters.phoneUpdates).toBe(8);
+    expect(hub.counters.rateLimited).toBe(5);
     expect(phone.socket.closeCode).toBeNull();
     hub.stop();
   });
@@ -115,7 +119,8 @@ describe('capacity', () => {
     clock.advance(TICK_MS);
     expect(screen.socket.ticks()[0]!.moves).toEqual([]);
 
-    a.conn.closed(); // a leaves (dozes): its place frees
+    a.conn.closed(); // a leaves (it never moved: at once): its place frees
+    clock.advance(TICK_MS); // roster changes go out with the next tick
     const welcomes = late.socket.json().filter((m) => m.type === 'welcome');
     expect(welcomes.length).toBe(2);
     const admittedId = welcomes[1]?.type === 'welcome' ? welcomes[1].clientId : 0;

@@ -86,6 +86,10 @@ describe('slow consumers', () => {
 
   it('a stalled reader is skipped, then closed, never queueing much past the soft cap', () => {
     const { hub, clock, fast, slow, phone } = setup();
+    // A crowd moving makes each tick a few hundred bytes (taps would be capped: ripple-cap.ts).
+    const crowd = Array.from({ length: 50 }, (_, i) =>
+      connectMemoryClient(hub, { role: 'phone' }, `10.0.1.${i}`),
+    );
     slow.socket.stalled = true; // every byte the hub sends stays queued
     fast.socket.clear();
     let maxQueued = 0;
@@ -94,7 +98,7 @@ describe('slow consumers', () => {
     for (; ticks < 60 * 60 && slow.socket.closeCode === null; ticks++) {
       if (firstSkip < 0 && hub.counters.skippedTicks > 0) firstSkip = ticks;
       phone.send(encodeMove(ticks, (ticks % 100) / 100, 0.5));
-      if (ticks % 10 === 0) for (let t = 0; t < 100; t++) phone.send(encodeTap(0.5, 0.5));
+      for (const c of crowd) c.send(encodeMove(ticks, ((ticks * 7) % 100) / 100, 0.5));
       clock.advance(TICK_MS);
       maxQueued = Math.max(maxQueued, slow.socket.bufferedAmount);
     }
@@ -114,7 +118,7 @@ describe('slow consumers', () => {
   it('a backed-up phone gets no ACKs until it drains, then only the latest', () => {
     const { hub, clock, phone } = setup();
     phone.socket.clear();
-    phone.socket.bufferedAmount = SOFT + 1;
+    phone.socket.bufferedAmount = 2048; // past a phone's soft cap (1 KiB), under its hard cap
     phone.send(encodeMove(1, 0.1, 0.1));
     clock.advance(200);
     phone.send(encodeMove(2, 0.2, 0.2));

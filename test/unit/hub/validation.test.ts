@@ -53,7 +53,12 @@ describe('flags and names', () => {
 
   it('sanitizes names: no control characters, one line, capped', () => {
     expect(sanitizeName('  Ada\n\tLovelace\u0000  ')).toBe('Ada Lovelace');
-    expect(sanitizeName('🏳️‍🌈'.repeat(30))).toBe('🏳️‍🌈'.repeat(24)); // capped by grapheme, never mid-emoji
+    // Capped by grapheme (never mid-emoji) and by NAME_MAX_JSON_BYTES (a rainbow flag is 14 bytes).
+    expect(sanitizeName('🏳️‍🌈'.repeat(30))).toBe('🏳️‍🌈'.repeat(2));
+    expect(sanitizeName('a'.repeat(30))).toBe('a'.repeat(24));
+    expect(sanitizeName('山'.repeat(24))).toBe('山'.repeat(13));
+    expect(sanitizeName('"'.repeat(24))).toBe('"'.repeat(20)); // escaped: 2 bytes each
+    expect(sanitizeName('a\ud800b')).toBe('ab'); // a lone surrogate would be escaped as 6 bytes
     expect(sanitizeName('a\u202Eevil')).toBe('aevil');
   });
 });
