@@ -12,6 +12,8 @@ export const bump = (counts: Counts, key: string, by = 1): void => {
 };
 
 const CONNECT_TIMEOUT_MS = 10_000;
+/** The hub sends `wait` right after a phone's welcome, in the same turn: this covers the gap. */
+const SETTLE_MS = 30;
 
 export interface Joined {
   ws: WebSocket;
@@ -21,7 +23,7 @@ export interface Joined {
 
 /**
  * Opens a socket from `address` and sends `hello`; resolves once welcomed (a phone: unless `wait`
- * follows its welcome within 200 ms, as the hub sends it when the wall is full), rejects on close.
+ * follows its welcome at once, as the hub sends it when the wall is full), rejects on close.
  */
 export function joinAs(
   url: string,
@@ -52,7 +54,7 @@ export function joinAs(
       if (type === 'wait') return finish('wait');
       if (type !== 'welcome') return settle ? finish('welcome') : undefined;
       if (hello.role !== 'phone') return finish('welcome');
-      settle = setTimeout(() => finish('welcome'), 200);
+      settle = setTimeout(() => finish('welcome'), SETTLE_MS);
     };
     ws.on('error', (err) => fail(err));
     ws.once('close', (code) => {
@@ -94,6 +96,8 @@ export function flood(
     const step = () => {
       if (Date.now() >= endAt || ws.readyState !== WebSocket.OPEN || sent >= maxSends) {
         bump(counts, key, sent);
+        // The hub closed it (a non-reading socket cannot read its close code).
+        if (ws.readyState !== WebSocket.OPEN) bump(counts, 'cut_short');
         return resolve();
       }
       for (let i = 0; i < FLOOD_BATCH && ws.bufferedAmount < FLOOD_HIGH_WATER; i++) {
