@@ -42,7 +42,8 @@ export async function startServer(
   if (system === 'flagwall') {
     dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
     if (opts.maxPhones) seedSettings(dataDir, { maxPhones: opts.maxPhones });
-    const cli = join(root, 'dist/main/cli.js');
+    // BENCH_HUB_CLI=<path to another build's dist/main/cli.js>: measure that hub (e.g. main's).
+    const cli = process.env.BENCH_HUB_CLI ?? join(root, 'dist/main/cli.js');
     // The bin's shebang (`#!/usr/bin/env -S node <flags>`) is how npx and npm start it: same flags.
     const shebangFlags = readFileSync(cli, 'utf8').split('\n', 1)[0]!.split(' ').slice(3);
     // For investigating: BENCH_HUB_FLAGS adds node flags (e.g. "--trace-gc"), BENCH_HUB_LOG=<file>
