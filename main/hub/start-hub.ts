@@ -17,6 +17,7 @@ import { createHubServer, listen } from './server';
 import { Operator } from './operator';
 import { publishWall, type PublishedWall } from '../discovery/publish';
 import { createPhoneStore, restorePhones } from './phone-persistence';
+import type { PhoneStore } from '../config/phone-store';
 
 export interface StartHubOptions {
   /** TCP port; 0 picks a free one. Default 8080. */
@@ -50,6 +51,8 @@ export interface RunningHub {
   urls: { phone: string; screen: string; operator: string; health: string };
   /** True when this run created the wall key (print it once). */
   keyCreated: boolean;
+  /** phones.json persistence (its `writes` count shows the write rate stays bounded). */
+  phoneStore: PhoneStore;
   close(): Promise<void>;
 }
 
@@ -130,6 +133,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<RunningHub> 
     hub,
     operator,
     state,
+    phoneStore,
     port: address.port,
     url: base,
     urls: {
