@@ -31,7 +31,12 @@ export function joinAs(
   hello: Record<string, unknown>,
   counts: Counts,
 ): Promise<Joined> {
-  const ws = new WebSocket(url, { perMessageDeflate: false, localAddress: address });
+  const ws = new WebSocket(url, {
+    perMessageDeflate: false,
+    localAddress: address,
+    // A zero mask: the random one costs more than the attack's own work (the hub unmasks the same).
+    generateMask: () => {},
+  });
   return new Promise((resolve, reject) => {
     let settle: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => fail(new Error('join timed out')), CONNECT_TIMEOUT_MS);
