@@ -4,7 +4,7 @@ export {};
  * JSON line per measured system. Benches target loopback only and stop by themselves.
  */
 const [benchName, ...args] = process.argv.slice(2);
-const BENCHES = ['clock', 'fanout', 'soak', 'storm'];
+const BENCHES = ['abuse', 'clock', 'fanout', 'soak', 'storm'];
 if (!benchName || !BENCHES.includes(benchName)) {
   process.stderr.write(`usage: npm run bench -- <${BENCHES.join('|')}> [options]\n`);
   process.exit(2);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { packageRoot } from '../../main/paths';
 import { LineProcess } from './line-process';
 
-export const CLI_PATH = join(packageRoot, 'dist', 'main', 'cli.js');
+/** BENCH_HUB_CLI runs another build's hub (e.g. main's, to see a test fail without a fix). */
+export const CLI_PATH = process.env.BENCH_HUB_CLI ?? join(packageRoot, 'dist', 'main', 'cli.js');
 
 export interface HubProcess {
   proc: LineProcess;

@@ -27,6 +27,8 @@ export interface ScreenClient {
 /** Called for every cursor position a screen receives: server phone id and the seq it carries. */
 /** `tickAt`: flagwall only, the hub time stamped in the TICK frame that carried the move. */
 export type OnMove = (id: number, k: number, tickAt?: number) => void;
+/** flagwall only: called once per TICK frame, after its moves, with the number of taps it carries. */
+export type OnTick = (taps: number) => void;
 
 const CONNECT_TIMEOUT_MS = 15_000;
 
@@ -40,8 +42,9 @@ export function screenClient(
   cfg: LoadConfig,
   index: number,
   onMove: OnMove,
+  onTick?: OnTick,
 ): Promise<ScreenClient> {
-  if (cfg.system === 'flagwall') return flagwallScreen(cfg, index, onMove);
+  if (cfg.system === 'flagwall') return flagwallScreen(cfg, index, onMove, onTick);
   if (cfg.system.startsWith('socketio')) return socketioScreen(cfg, onMove);
   return naiveScreen(cfg, onMove);
 }
@@ -82,7 +85,12 @@ function flagwallPhone(cfg: LoadConfig, index: number): Promise<PhoneClient> {
   });
 }
 
-function flagwallScreen(cfg: LoadConfig, index: number, onMove: OnMove): Promise<ScreenClient> {
+function flagwallScreen(
+  cfg: LoadConfig,
+  index: number,
+  onMove: OnMove,
+  onTick?: OnTick,
+): Promise<ScreenClient> {
   const ws = new WebSocket(wsUrl(cfg, '/ws'), { perMessageDeflate: false });
   return opened(ws, (resolve) => {
     const hello = {
@@ -106,6 +114,7 @@ function flagwallScreen(cfg: LoadConfig, index: number, onMove: OnMove): Promise
       for (let i = 0, o = TICK_HEADER_BYTES; i < n; i++, o += TICK_MOVE_BYTES) {
         onMove(b.readUInt32LE(o), b.readUInt16LE(o + 4), tickAt);
       }
+      onTick?.(b.readUInt16LE(17));
     });
   });
 }

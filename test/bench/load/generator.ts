@@ -11,6 +11,7 @@ import {
   sharedNow,
   type FromGenerator,
   type FromWorker,
+  type GeneratorPhase,
   type LoadConfig,
   type ToGenerator,
   type ToWorker,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   const t0 = sharedNow();
   const startAt = t0 + 200;
   const endAt = startAt + cfg.seconds * 1000;
+  send({ type: 'started', startAt, endAt });
   const results = (
     await all('result', { type: 'go', startAt, endAt }, cfg.seconds * 1000 + 30_000)
   ).map((m) => (m as Extract<FromWorker, { type: 'result' }>).result);
@@ -85,13 +87,48 @@ function merge(results: WorkerResult[], cpuMs: number, wallMs: number, joinError
     p50: histQuantile(hist, 0.5),
     p99: histQuantile(hist, 0.99),
     max: histQuantile(hist, 1),
-    waitP99: histQuantile(merged((r) => r.waitHist), 0.99),
-    deliverP99: histQuantile(merged((r) => r.deliverHist), 0.99),
+    waitP99: histQuantile(
+      merged((r) => r.waitHist),
+      0.99,
+    ),
+    deliverP99: histQuantile(
+      merged((r) => r.deliverHist),
+      0.99,
+    ),
+    phases: mergePhases(results),
     samples,
     cpuMs: Math.round(cpuMs),
     wallMs: Math.round(wallMs),
     errors,
   };
+}
+
+/** Each phase's figures over all workers (LoadConfig.phaseSeconds). */
+function mergePhases(results: WorkerResult[]): GeneratorPhase[] {
+  const screens = results.reduce((a, r) => a + r.liveScreens, 0);
+  return (cfg.phaseSeconds ?? []).map((_, i) => {
+    const hist = new Uint32Array(HIST_BINS);
+    const gaps = new Uint32Array(HIST_BINS);
+    let gapMax: number | null = null;
+    let taps = 0;
+    for (const r of results) {
+      const p = r.phases[i]!;
+      for (let b = 0; b < HIST_BINS; b++) {
+        hist[b]! += p.hist[b]!;
+        gaps[b]! += p.tickGapHist[b]!;
+      }
+      if (p.tickGapMaxMs > 0) gapMax = Math.max(gapMax ?? 0, p.tickGapMaxMs);
+      taps += p.taps;
+    }
+    return {
+      p50: histQuantile(hist, 0.5),
+      p99: histQuantile(hist, 0.99),
+      samples: hist.reduce((a, n) => a + n, 0),
+      tickGapP99: histQuantile(gaps, 0.99),
+      tickGapMax: gapMax === null ? null : Math.round(gapMax * 100) / 100,
+      tapsPerScreen: screens > 0 ? Math.round(taps / screens) : 0,
+    };
+  });
 }
 
 /** A worker thread running worker.ts (through tsx, which Node 20 does not pass to workers). */

@@ -23,6 +23,21 @@ export interface LoadConfig {
   /** Screen 0 stops reading (its latencies are left out of the percentiles). */
   stall: boolean;
   workers: number;
+  /**
+   * Optional back-to-back phases (seconds each, summing to `seconds`): latency, tick gaps and
+   * taps seen are also kept per phase, by send time (moves) or arrival time (ticks).
+   */
+  phaseSeconds?: number[];
+}
+
+/** What a worker saw in one phase (see LoadConfig.phaseSeconds). */
+export interface WorkerPhase {
+  hist: Uint32Array;
+  /** Gaps between TICK frames arriving at a (non-stalled) screen, and the largest one, ms. */
+  tickGapHist: Uint32Array;
+  tickGapMaxMs: number;
+  /** Taps (ripples) in the TICK frames screens received, summed over screens. */
+  taps: number;
 }
 
 /** Generator → worker. */
@@ -48,12 +63,18 @@ export interface WorkerResult {
   /** flagwall: send → hub's TICK stamp, and TICK stamp → screen (empty for the others). */
   waitHist: Uint32Array;
   deliverHist: Uint32Array;
+  /** Screens this worker joined and reads (the stalled one left out). */
+  liveScreens: number;
+  phases: WorkerPhase[];
   errors: string[];
 }
 
-/** Generator → bench (IPC). */
+/** Generator → bench (IPC). `started`: when the timed phase begins and ends (sharedNow). */
 export type FromGenerator =
-  { type: 'ready' } | { type: 'done'; result: GeneratorResult } | { type: 'failed'; error: string };
+  | { type: 'ready' }
+  | { type: 'started'; startAt: number; endAt: number }
+  | { type: 'done'; result: GeneratorResult }
+  | { type: 'failed'; error: string };
 /** Bench → generator. */
 export type ToGenerator = { type: 'go' };
 
@@ -72,7 +93,19 @@ export interface GeneratorResult {
   /** The generator's own CPU (all its threads) during the timed phase, ms, and wall time, ms. */
   cpuMs: number;
   wallMs: number;
+  /** One entry per LoadConfig.phaseSeconds entry (empty without phases). */
+  phases: GeneratorPhase[];
   errors: string[];
+}
+
+export interface GeneratorPhase {
+  p50: number | null;
+  p99: number | null;
+  samples: number;
+  tickGapP99: number | null;
+  tickGapMax: number | null;
+  /** Taps a screen received in this phase, averaged over the screens read. */
+  tapsPerScreen: number;
 }
 
 /** Latency histogram: 0.05 ms bins up to 10 s, one overflow bin at the end. */

@@ -114,7 +114,7 @@ export async function runLoad(
             rssMaxRunMb: Math.max(rssMax, rss),
             rssPeakMb: peak,
           });
-        } else {
+        } else if (m.type === 'failed') {
           stop();
           reject(new Error(`${system}: load generator failed: ${m.error}`));
         }

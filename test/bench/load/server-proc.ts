@@ -16,6 +16,10 @@ export interface ServerProc {
   system: SystemName;
   pid: number;
   baseUrl: string;
+  /** null while the process runs. */
+  exitCode(): number | null;
+  /** Lines the server logged at error level or above, or an uncaught error's output (first 200). */
+  errorLines(): { count: number; samples: string[] };
   stop(): Promise<void>;
 }
 
@@ -38,7 +42,8 @@ export async function startServer(
   if (system === 'flagwall') {
     dataDir = mkdtempSync(join(tmpdir(), 'flagwall-bench-'));
     if (opts.maxPhones) seedSettings(dataDir, { maxPhones: opts.maxPhones });
-    const cli = join(root, 'dist/main/cli.js');
+    // BENCH_HUB_CLI=<path to another build's dist/main/cli.js>: measure that hub (e.g. main's).
+    const cli = process.env.BENCH_HUB_CLI ?? join(root, 'dist/main/cli.js');
     // The bin's shebang (`#!/usr/bin/env -S node <flags>`) is how npx and npm start it: same flags.
     const shebangFlags = readFileSync(cli, 'utf8').split('\n', 1)[0]!.split(' ').slice(3);
     // For investigating: BENCH_HUB_FLAGS adds node flags (e.g. "--trace-gc"), BENCH_HUB_LOG=<file>
@@ -87,11 +92,14 @@ export async function startServer(
     });
   }
   if (process.env.BENCH_HUB_LOG) child.stdout!.pipe(createWriteStream(process.env.BENCH_HUB_LOG));
+  const errors = watchErrors(child);
   const port = await portFromOutput(child, system);
   return {
     system,
     pid: child.pid!,
     baseUrl: `http://127.0.0.1:${port}`,
+    exitCode: () => child.exitCode ?? (child.signalCode ? 128 : null),
+    errorLines: () => ({ count: errors.count, samples: errors.samples.slice() }),
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
@@ -112,6 +120,26 @@ function seedSettings(dataDir: string, settings: Record<string, unknown>): void 
     join(dataDir, 'hub.json'),
     JSON.stringify({ hubId: 'bench-hub', wall: 'bench', key: BENCH_KEY, settings }, null, 2),
   );
+}
+
+/** pino's error and fatal levels (50, 60), and what Node prints for an uncaught error. */
+const ERROR_LINE = /"level":(50|60)|Uncaught|Unhandled/;
+
+function watchErrors(child: ChildProcess): { count: number; samples: string[] } {
+  const seen = { count: 0, samples: [] as string[] };
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = '';
+    stream.on('data', (d: Buffer) => {
+      const lines = (rest + d.toString()).split('\n');
+      rest = lines.pop()!.slice(-10_000);
+      for (const line of lines) {
+        if (!ERROR_LINE.test(line)) continue;
+        seen.count++;
+        if (seen.samples.length < 200) seen.samples.push(line.slice(0, 300));
+      }
+    });
+  }
+  return seen;
 }
 
 /** Reads stdout until the port shows up (keeps draining it after, so the server never blocks). */

@@ -13,6 +13,7 @@ import {
   type FromWorker,
   type LoadConfig,
   type ToWorker,
+  type WorkerPhase,
 } from './protocol';
 
 export interface WorkerInit {
@@ -47,6 +48,22 @@ let delivered = 0;
 let deliveredStalled = 0;
 let sent = 0;
 let late = 0;
+let liveScreens = 0;
+// Per-phase figures (cfg.phaseSeconds): phase bounds are set when the run starts.
+const phaseSeconds = cfg.phaseSeconds ?? [];
+const phases: WorkerPhase[] = phaseSeconds.map(() => ({
+  hist: new Uint32Array(HIST_BINS),
+  tickGapHist: new Uint32Array(HIST_BINS),
+  tickGapMaxMs: 0,
+  taps: 0,
+}));
+let phaseEnds: number[] = [];
+/** The phase time `t` falls in, or null before the run, after it, or without phases. */
+const phaseAt = (t: number): WorkerPhase | null => {
+  if (phaseEnds.length === 0 || t < phaseEnds[0]! - phaseSeconds[0]! * 1000) return null;
+  const i = phaseEnds.findIndex((end) => t < end);
+  return i < 0 ? null : phases[i]!;
+};
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'screens') void joinScreens();
@@ -64,27 +81,49 @@ async function joinScreens(): Promise<void> {
     // The last seq each phone showed on this screen: a value counts once, when first seen.
     const lastSeq = new Int32Array(cfg.phones);
     const stalled = cfg.stall && index === 0;
+    let lastTickAt = 0;
+    const onTick = (taps: number) => {
+      const now = sharedNow();
+      const phase = stalled ? null : phaseAt(now);
+      if (phase) {
+        phase.taps += taps;
+        // A gap counts in the phase it ends in (a freeze shows where the screen waited).
+        if (lastTickAt > 0) {
+          histAdd(phase.tickGapHist, now - lastTickAt);
+          phase.tickGapMaxMs = Math.max(phase.tickGapMaxMs, now - lastTickAt);
+        }
+      }
+      lastTickAt = now;
+    };
     try {
-      const screen = await screenClient(cfg, index, (id, k, tickAt) => {
-        const phone = (idToIndex[id] ?? 0) - 1;
-        if (phone < 0 || k < 1 || k > MAX_SEQ || lastSeq[phone] === k) return;
-        lastSeq[phone] = k;
-        const t = sendTimes[phone * seqSlots + k]!;
-        if (t === 0) return; // not one of ours (e.g. a position from before the run)
-        if (stalled) {
-          deliveredStalled++;
-          return;
-        }
-        delivered++;
-        const now = sharedNow();
-        histAdd(hist, now - t);
-        if (tickAt !== undefined) {
-          histAdd(waitHist, tickAt - t);
-          histAdd(deliverHist, now - tickAt);
-        }
-      });
+      const screen = await screenClient(
+        cfg,
+        index,
+        (id, k, tickAt) => {
+          const phone = (idToIndex[id] ?? 0) - 1;
+          if (phone < 0 || k < 1 || k > MAX_SEQ || lastSeq[phone] === k) return;
+          lastSeq[phone] = k;
+          const t = sendTimes[phone * seqSlots + k]!;
+          if (t === 0) return; // not one of ours (e.g. a position from before the run)
+          if (stalled) {
+            deliveredStalled++;
+            return;
+          }
+          delivered++;
+          const now = sharedNow();
+          histAdd(hist, now - t);
+          const phase = phaseAt(t);
+          if (phase) histAdd(phase.hist, now - t);
+          if (tickAt !== undefined) {
+            histAdd(waitHist, tickAt - t);
+            histAdd(deliverHist, now - tickAt);
+          }
+        },
+        onTick,
+      );
       screens.push(screen);
       if (stalled) screen.stall();
+      else liveScreens++;
     } catch (err) {
       noteError(err);
     }
@@ -115,6 +154,8 @@ async function joinPhones(): Promise<void> {
 function run(startAt: number, endAt: number): void {
   const period = 1000 / cfg.hz;
   const n = phones.length;
+  let end = startAt;
+  phaseEnds = phaseSeconds.map((sec) => (end += sec * 1000));
   let cursor = 0;
   let round = 0;
   const step = () => {
@@ -155,7 +196,10 @@ function finish(): void {
       lastChange = now;
     }
     if (now - lastChange >= quietMs || now >= deadline) {
-      const result = { sent, delivered, deliveredStalled, late, hist, waitHist, deliverHist, errors };
+      const result = {
+        ...{ sent, delivered, deliveredStalled, late, hist, waitHist, deliverHist },
+        ...{ liveScreens, phases, errors },
+      };
       post({ type: 'result', result });
     } else setTimeout(poll, 50);
   };
