@@ -60,12 +60,18 @@ const connection = new HubConnection({
   onMessage,
   onBinary,
   onState: (state, detail, code) => {
+    if (state !== 'live') welcomed = false;
     if (state === 'reconnecting' || state === 'refused') auth?.onClose(code);
     badge.show(state, detail);
     if (!parsedSlice) badge.warn('bad slice parameters: showing the whole wall');
   },
 });
-const clock = new HubClock(connection, local);
+/**
+ * Pings wait for the welcome: until then the hub budgets this socket as a stranger's (a screen
+ * pairing, or proving its credential), and a clock's 5 ms burst would get it closed.
+ */
+let welcomed = false;
+const clock = new HubClock({ send: (bytes) => welcomed && connection.send(bytes) }, local);
 const wall = new WallRenderer(document.getElementById('wall') as HTMLCanvasElement, slice);
 const overlay = new WallOverlay({
   root: document.getElementById('overlay')!,
@@ -81,6 +87,7 @@ function onMessage(msg: HubMessage): void {
   overlay.onMessage(msg);
   switch (msg.type) {
     case 'welcome':
+      welcomed = true;
       clock.seed(msg.hubTime);
       settings = { ...msg.settings };
       break;

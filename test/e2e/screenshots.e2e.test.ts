@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 // SwiftShader on a shared 2-core machine: generous limits; the 1 s latency budget is asserted inside.
-describe('screenshots', { timeout: 90000 }, () => {
+describe('screenshots', { timeout: 150_000 }, () => {
   it('the wall with phones from three locales, and the phone page', async () => {
     const { page: screen } = await newScreenPage(browser, `${hub.url}/screen?key=${TEST_KEY}`, {
       width: 1280,

@@ -115,7 +115,7 @@ describe('headless screen client', () => {
     const badConfig = run();
     expect([badConfig.status, badConfig.stderr]).toEqual([
       2,
-      expect.stringContaining('screen.json: hub'),
+      expect.stringContaining('screen.json has a bad "hub"'),
     ]);
   });
 

@@ -69,6 +69,7 @@ describe('flag blocklist on the hub', () => {
     const id = welcomeOf(ru).clientId;
     expect(hub.admission.setBlockedFlags(['ru'])).toBe(1);
     expect(hub.phones.get(id)?.flag).toBe('eo');
+    hub.tick(); // roster changes go out with the next tick (roster-batch.ts)
     const roster = screen.socket
       .json()
       .filter((m) => m.type === 'roster')
@@ -158,9 +159,11 @@ describe('fair admission', () => {
     });
     hub.start();
     const n = POSITIONS_PER_ROUND + 100;
-    const flood = Array.from({ length: n }, () =>
-      connectMemoryClient(hub, { role: 'phone' }, '10.6.6.6'),
-    );
+    // One address, within its connect budget (50 new sockets a second): 1 s between batches.
+    const flood = Array.from({ length: n }, (_, i) => {
+      if (i > 0 && i % 50 === 0) clock.advance(1000);
+      return connectMemoryClient(hub, { role: 'phone' }, '10.6.6.6');
+    });
     const late = connectMemoryClient(hub, { role: 'phone' }, '10.0.0.2');
     for (const c of [...flood, late]) c.socket.clear();
     clock.advance(20); // the first tick's round

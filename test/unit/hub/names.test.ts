@@ -8,8 +8,9 @@ import { MEMORY_HUB_KEY, createMemoryHub } from '../../support/memory-hub';
 
 const rosters = (c: MemoryClient): RosterMsg[] =>
   c.socket.json().filter((m): m is RosterMsg => m.type === 'roster');
-/** The name the screen was last told for phone `id`. */
-const shownOn = (screen: MemoryClient, id: number): string | undefined => {
+/** The name the screen was last told for phone `id`, once `hub`'s next tick sent its roster. */
+const shownOn = (hub: Hub, screen: MemoryClient, id: number): string | undefined => {
+  hub.tick(); // roster changes go out with the next tick (roster-batch.ts)
   let name: string | undefined;
   for (const m of screen.socket.json() as HubMessage[]) {
     if (m.type === 'snapshot') name = (m as SnapshotMsg).phones.find((p) => p.id === id)?.name;
@@ -37,51 +38,52 @@ describe('names on the wall: the hub decides what screens receive', () => {
     const { hub, screen } = setup('filtered');
     const rude = phone(hub, 'Fuck Ada');
     const nice = phone(hub, 'Ada Lovelace', 1);
-    expect(shownOn(screen, rude.id)).toBe('F*** Ada');
-    expect(shownOn(screen, nice.id)).toBe('Ada Lovelace');
+    expect(shownOn(hub, screen, rude.id)).toBe('F*** Ada');
+    expect(shownOn(hub, screen, nice.id)).toBe('Ada Lovelace');
     expect(JSON.stringify(screen.socket.sent)).not.toContain('Fuck');
     const w = rude.client.socket.json().find((m) => m.type === 'welcome');
     expect(w?.type === 'welcome' && w.name).toBe('Fuck Ada');
     // A profile change is filtered the same way, and a later screen's snapshot agrees.
     rude.client.send({ type: 'profile', name: 'merde alors' });
-    expect(shownOn(screen, rude.id)).toBe('m**** alors');
+    expect(shownOn(hub, screen, rude.id)).toBe('m**** alors');
     const late = connectMemoryClient(hub, { role: 'screen', key: MEMORY_HUB_KEY }, '10.9.9.9');
-    expect(shownOn(late, rude.id)).toBe('m**** alors');
+    expect(shownOn(hub, late, rude.id)).toBe('m**** alors');
   });
 
   it('off: no names at all; switching modes live re-sends only the names that changed', () => {
     const { hub, screen } = setup('off');
     const a = phone(hub, 'Ada');
     phone(hub, '', 1);
-    expect(shownOn(screen, a.id)).toBe('');
+    expect(shownOn(hub, screen, a.id)).toBe('');
     screen.socket.clear();
     hub.updateSettings({ names: 'filtered' });
+    hub.tick();
     const r = rosters(screen);
     expect(r).toHaveLength(1);
     expect(r[0]!.upsert.map((p) => [p.id, p.name])).toEqual([[a.id, 'Ada']]);
     hub.updateSettings({ names: 'off' });
-    expect(shownOn(screen, a.id)).toBe('');
+    expect(shownOn(hub, screen, a.id)).toBe('');
   });
 
   it('approval: a name shows only once approved; rejected means no name; a new name asks again', () => {
     const { hub, screen } = setup('approval');
     const a = phone(hub, 'Ada');
     const b = phone(hub, 'Fuck', 1);
-    expect(shownOn(screen, a.id)).toBe('');
+    expect(shownOn(hub, screen, a.id)).toBe('');
     expect(hub.names.state().pending.map((p) => [p.phoneId, p.name, p.shown])).toEqual([
       [a.id, 'Ada', 'Ada'],
       [b.id, 'Fuck', 'F***'],
     ]);
     expect(hub.decideName(a.id, true)).toBe(true);
-    expect(shownOn(screen, a.id)).toBe('Ada');
+    expect(shownOn(hub, screen, a.id)).toBe('Ada');
     // Approved names are still filtered: approval is on top of the filter, not instead of it.
     expect(hub.decideName(b.id, true)).toBe(true);
-    expect(shownOn(screen, b.id)).toBe('F***');
+    expect(shownOn(hub, screen, b.id)).toBe('F***');
     a.client.send({ type: 'profile', name: 'Ada L.' });
-    expect(shownOn(screen, a.id)).toBe('');
+    expect(shownOn(hub, screen, a.id)).toBe('');
     expect(hub.names.state().pending.map((p) => p.name)).toEqual(['Ada L.']);
     expect(hub.decideName(a.id, false)).toBe(true);
-    expect(shownOn(screen, a.id)).toBe('');
+    expect(shownOn(hub, screen, a.id)).toBe('');
     expect(hub.names.state().pending).toEqual([]);
     // Same name again: still rejected, not queued again.
     a.client.send({ type: 'profile', name: 'Ada L.' });
