@@ -96,10 +96,6 @@ export class Cooldowns {
     this.until.set(key, until);
   }
 
-  has(key: string, now: number): boolean {
-    return this.remaining(key, now) > 0;
-  }
-
   /** Ms until `key` may return (0: not cooling down; an expired entry is dropped). */
   remaining(key: string, now: number): number {
     const t = this.until.get(key);
@@ -182,11 +178,6 @@ export class BudgetGate {
     this.cooling.add(`a:${address}`, until);
     if (token) this.cooling.add(`t:${token}`, until);
     return this.limits.rateLimitCooldownMs;
-  }
-
-  /** True (counted) while a phone with this address or token may not join. */
-  coolingDown(address: string, token: string | undefined, now: number): boolean {
-    return this.coolingDownFor(address, token, now) > 0;
   }
 
   /** A hello: ms (counted) its phone must still wait; 0 for screens, operators, free phones. */
