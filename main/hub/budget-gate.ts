@@ -63,6 +63,17 @@ class KeyedBuckets {
     return true;
   }
 
+  /** Ms until `key` has a whole token again (0 when it has one now; refilled as in take). */
+  waitMs(key: string, now: number): number {
+    const b = this.map.get(key);
+    if (!b) return 0;
+    const tokens = Math.min(
+      this.budget.burst,
+      b.tokens + ((now - b.last) / 1000) * this.budget.rate,
+    );
+    return tokens >= 1 ? 0 : ((1 - tokens) / this.budget.rate) * 1000;
+  }
+
   get size(): number {
     return this.map.size;
   }
@@ -85,12 +96,13 @@ export class Cooldowns {
     this.until.set(key, until);
   }
 
-  has(key: string, now: number): boolean {
+  /** Ms until `key` may return (0: not cooling down; an expired entry is dropped). */
+  remaining(key: string, now: number): number {
     const t = this.until.get(key);
-    if (t === undefined) return false;
-    if (now < t) return true;
+    if (t === undefined) return 0;
+    if (now < t) return t - now;
     this.until.delete(key);
-    return false;
+    return 0;
   }
 
   get size(): number {
@@ -130,11 +142,12 @@ export class BudgetGate {
     address: string,
     count: number,
     now: number,
-  ): { code: number; reason: string } | null {
+  ): { code: number; reason: string; retryInMs?: number } | null {
     if (!this.connection(address, now))
       return {
         code: CloseCode.RATE_LIMITED,
         reason: 'too many new connections from this address: retry in a few seconds',
+        retryInMs: this.churn.waitMs(address, now),
       };
     if (count > this.limits.maxPerAddress)
       return {
@@ -158,20 +171,28 @@ export class BudgetGate {
     return false;
   }
 
-  /** A socket closed for abuse: its resume token (if any) and address cool down. */
-  coolDown(address: string, token: string | undefined, now: number): void {
+  /** A socket closed for abuse: its resume token (if any) and address cool down. Returns ms. */
+  coolDown(address: string, token: string | undefined, now: number): number {
     this.counters.rateLimitClosed++;
     const until = now + this.limits.rateLimitCooldownMs;
     this.cooling.add(`a:${address}`, until);
     if (token) this.cooling.add(`t:${token}`, until);
+    return this.limits.rateLimitCooldownMs;
   }
 
-  /** True (counted) while a phone with this address or token may not join. */
-  coolingDown(address: string, token: string | undefined, now: number): boolean {
-    const cooling =
-      this.cooling.has(`a:${address}`, now) || (!!token && this.cooling.has(`t:${token}`, now));
-    if (cooling) this.counters.cooldownRefused++;
-    return cooling;
+  /** A hello: ms (counted) its phone must still wait; 0 for screens, operators, free phones. */
+  helloCooldownMs(address: string, hello: { role: string; resume?: string }, now: number): number {
+    return hello.role === 'phone' ? this.coolingDownFor(address, hello.resume, now) : 0;
+  }
+
+  /** Ms (counted when > 0) until a phone with this address and token may join; 0: it may now. */
+  coolingDownFor(address: string, token: string | undefined, now: number): number {
+    const left = Math.max(
+      this.cooling.remaining(`a:${address}`, now),
+      token ? this.cooling.remaining(`t:${token}`, now) : 0,
+    );
+    if (left > 0) this.counters.cooldownRefused++;
+    return left;
   }
 
   /** Entries held (tests check the maps stay bounded). */

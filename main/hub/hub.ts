@@ -165,7 +165,7 @@ export class Hub {
     const count = (this.perAddress.get(info.address) ?? 0) + 1;
     this.perAddress.set(info.address, count);
     const refused = this.gate.refuseConnection(info.address, count, now);
-    if (refused) this.io.reject(session, refused.code, refused.reason);
+    if (refused) this.io.reject(session, refused.code, refused.reason, refused.retryInMs);
     else {
       session.helloTimer = this.opts.clock.setTimeout(() => {
         if (!session.role)
@@ -288,10 +288,12 @@ export class Hub {
 
   /** Sustained excess: closed, and (strangers only) its token and address cool down. */
   private rateLimit(s: Session, now: number): void {
+    let retryInMs: number | undefined;
     if (s.role !== 'screen' && s.role !== 'operator')
-      this.gate.coolDown(s.info.address, s.phone?.token ?? s.waitingHello?.resume, now);
+      retryInMs = this.gate.coolDown(s.info.address, s.phone?.token ?? s.waitingHello?.resume, now);
     else this.gate.counters.rateLimitClosed++;
-    this.io.reject(s, CloseCode.RATE_LIMITED, 'too many messages: wait a little, then rejoin');
+    const why = 'too many messages: wait a little, then rejoin';
+    this.io.reject(s, CloseCode.RATE_LIMITED, why, retryInMs);
   }
 
   private receiveBinary(s: Session, data: Uint8Array, now: number): void {
@@ -351,9 +353,9 @@ export class Hub {
     if (s.role || this.pairing?.holds(s))
       return this.io.reject(s, CloseCode.BAD_MESSAGE, 'hello sent twice');
     const now = this.opts.clock.now();
-    if (hello.role === 'phone' && this.gate.coolingDown(s.info.address, hello.resume, now)) {
-      return this.io.reject(s, CloseCode.RATE_LIMITED, 'too many messages earlier: rejoin later');
-    }
+    const coolingMs = this.gate.helloCooldownMs(s.info.address, hello, now);
+    const why = 'too many messages earlier: rejoin later';
+    if (coolingMs > 0) return this.io.reject(s, CloseCode.RATE_LIMITED, why, coolingMs);
     this.opts.clock.clearTimeout(s.helloTimer);
     if (hello.role === 'phone' && this.admission.refuseBanned(s, hello)) return;
     if (hello.proto !== PROTOCOL_VERSION) {
@@ -372,7 +374,8 @@ export class Hub {
           : this.keyGate.check(s.info.address, hello.key, s.info.originRefusal);
     if (refused) {
       // Not io.reject: the gate logs wrong keys once per address per period, not once per try.
-      this.io.sendJson(s, { type: 'error', code: refused.code, message: refused.message });
+      const { code, message, retryAfterMs } = refused;
+      this.io.sendJson(s, { type: 'error', code, message, retryInMs: retryAfterMs });
       return this.io.close(s, refused.code, refused.message);
     }
     if (pairing) return pairing.hello(s, hello);

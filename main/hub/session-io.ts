@@ -84,8 +84,11 @@ export class SessionIO {
     this.close(s, CloseCode.TOO_SLOW, 'socket backed up too far or for too long');
   }
 
-  /** Tells the client why, logs one line, closes it. Nothing else is affected. */
-  reject(s: Session, code: number, message: string): void {
+  /**
+   * Tells the client why, logs one line, closes it. Nothing else is affected. `retryInMs`: how
+   * long the hub will refuse it (RATE_LIMITED cooldowns), so it waits before retrying.
+   */
+  reject(s: Session, code: number, message: string, retryInMs?: number): void {
     if (s.closed) return;
     this.deps.counters.badMessages += code === CloseCode.BAD_MESSAGE ? 1 : 0;
     this.deps.log.warn(
@@ -94,7 +97,12 @@ export class SessionIO {
     );
     // The explanation only if it fits under the bound; the close code says it anyway.
     if (s.socket.bufferedAmount <= hardCap(this.deps.limits, s))
-      this.sendJson(s, { type: 'error', code, message });
+      this.sendJson(
+        s,
+        retryInMs === undefined
+          ? { type: 'error', code, message }
+          : { type: 'error', code, message, retryInMs: Math.ceil(retryInMs) },
+      );
     this.close(s, code, message);
   }
 

@@ -20,8 +20,11 @@ export interface ConnectionOptions {
   backoff: BackoffPolicy;
   onMessage(msg: HubMessage): void;
   onBinary(data: Uint8Array): void;
-  /** `code`: the close code that led to a 'refused' or 'reconnecting' state. */
-  onState(state: ConnectionState, detail?: string, code?: number): void;
+  /**
+   * `code`: the close code that led to a 'refused' or 'reconnecting' state. `hubWaitMs`: how long
+   * the hub said it refuses us (e.g. a RATE_LIMITED cooldown); the retry waits at least that long.
+   */
+  onState(state: ConnectionState, detail?: string, code?: number, hubWaitMs?: number): void;
 }
 
 export class HubConnection {
@@ -82,13 +85,23 @@ export class HubConnection {
       this.ws = null;
       if (this.stopped) return;
       const next = this.session.closed(ev.code, ev.reason);
-      this.setState(next.state, next.detail, ev.code);
+      this.setState(
+        next.state,
+        next.detail,
+        ev.code,
+        next.state === 'reconnecting' ? next.hubWaitMs : undefined,
+      );
       if (next.state === 'reconnecting') this.timer = setTimeout(() => this.open(), next.retryInMs);
     };
   }
 
-  private setState(state: ConnectionState, detail?: string, code?: number): void {
+  private setState(
+    state: ConnectionState,
+    detail?: string,
+    code?: number,
+    hubWaitMs?: number,
+  ): void {
     this.state = state;
-    this.opts.onState(state, detail, code);
+    this.opts.onState(state, detail, code, hubWaitMs);
   }
 }

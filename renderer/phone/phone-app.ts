@@ -69,10 +69,11 @@ export class PhoneApp {
         this.view.showOnWall(frame.x, frame.y);
         if (frame.phones > 0) this.view.showPresence(frame.phones);
       },
-      onState: (state, detail, code) => {
+      onState: (state, detail, code, hubWaitMs) => {
+        // RATE_LIMITED: the connection itself waits out the hub's cooldown, then retries once.
         if (state !== 'live') {
           this.onWall = false;
-          this.setState(state, detail, code);
+          this.setState(state, detail, code, hubWaitMs);
         }
         if (state === 'refused') this.refused(code);
         if (state === 'reconnecting') this.throttle.reset();
@@ -245,9 +246,9 @@ export class PhoneApp {
     this.throttle.setRate(hz);
   }
 
-  private setState(state: PhoneState, detail?: string, code?: number): void {
+  private setState(state: PhoneState, detail?: string, code?: number, hubWaitMs?: number): void {
     this.debug.state = state;
-    this.view.showState(state, detail, code);
+    this.view.showState(state, detail, code, hubWaitMs);
   }
 
   private sendMove(x: number, y: number): void {

@@ -41,8 +41,11 @@ export class PhoneView {
     this.rejoin.textContent = t.rejoin;
   }
 
-  /** `code`: the close code that refused the phone, explained in its language where we can. */
-  showState(state: PhoneState, detail?: string, code?: number): void {
+  /**
+   * `code`: the close code that refused the phone (or made it retry), explained in its language
+   * where we can. `hubWaitMs`: how long the hub said it keeps this phone out (RATE_LIMITED).
+   */
+  showState(state: PhoneState, detail?: string, code?: number, hubWaitMs?: number): void {
     this.root.dataset.state = state;
     this.status.dataset.state = state;
     this.statusText.textContent = this.t.status[state];
@@ -59,7 +62,9 @@ export class PhoneView {
                 ? this.t.outdated
                 : this.t.refused(detail ?? '')
         : state === 'reconnecting'
-          ? this.t.lostForAMoment
+          ? code === CloseCode.RATE_LIMITED
+            ? this.t.rateLimited(hubWaitMs ? Math.max(1, Math.ceil(hubWaitMs / 1000)) : null)
+            : this.t.lostForAMoment
           : '';
   }
 

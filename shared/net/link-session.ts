@@ -13,11 +13,13 @@ export type LinkState = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 export type CloseDecision =
   | { state: 'refused'; detail: string }
-  | { state: 'reconnecting'; detail: string; retryInMs: number };
+  | { state: 'reconnecting'; detail: string; retryInMs: number; hubWaitMs?: number };
 
 export class LinkSession {
   private attempt = 0;
   private lastError: string | null = null;
+  /** The hub's `retryInMs` from its last error on this attempt: the least wait before retrying. */
+  private hubWaitMs: number | null = null;
 
   constructor(
     private readonly backoff: BackoffPolicy,
@@ -27,6 +29,7 @@ export class LinkSession {
   /** A new connection attempt starts: the previous attempt's error no longer explains anything. */
   opening(): void {
     this.lastError = null;
+    this.hubWaitMs = null;
   }
 
   /**
@@ -44,7 +47,10 @@ export class LinkSession {
       this.attempt = 0;
       return { msg, live: true };
     }
-    if (msg.type === 'error') this.lastError = msg.message;
+    if (msg.type === 'error') {
+      this.lastError = msg.message;
+      this.hubWaitMs = validWait(msg.retryInMs);
+    }
     return { msg, live: false };
   }
 
@@ -58,15 +64,26 @@ export class LinkSession {
 
   /**
    * The socket closed: refuse for good, or retry after the next backoff delay. `detail` is the
-   * best explanation known (the hub's error, else the close reason; may be empty).
+   * best explanation known (the hub's error, else the close reason; may be empty). When the hub
+   * said how long it will refuse us (`retryInMs`, e.g. a RATE_LIMITED cooldown), the retry waits
+   * that long plus the jitter, so it comes once, after the cooldown, and a crowd closed together
+   * does not return in the same instant. `hubWaitMs` is then the hub's figure.
    */
   closed(code: number, reason: string): CloseDecision {
     const detail = this.lastError || reason;
     if (FATAL_CLOSE_CODES.includes(code)) return { state: 'refused', detail };
-    return {
-      state: 'reconnecting',
-      detail,
-      retryInMs: backoffDelay(this.backoff, this.attempt++, this.random),
-    };
+    const jitter = backoffDelay(this.backoff, this.attempt++, this.random);
+    const hubWaitMs = this.hubWaitMs;
+    if (hubWaitMs === null) return { state: 'reconnecting', detail, retryInMs: jitter };
+    return { state: 'reconnecting', detail, retryInMs: hubWaitMs + jitter, hubWaitMs };
   }
+}
+
+/** Longest wait a hub may impose on a client: an hour (a bad figure must not park it for good). */
+export const MAX_HUB_WAIT_MS = 3_600_000;
+
+/** A usable `retryInMs` (finite, > 0; at most MAX_HUB_WAIT_MS), else null. */
+function validWait(ms: unknown): number | null {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) return null;
+  return Math.min(ms, MAX_HUB_WAIT_MS);
 }

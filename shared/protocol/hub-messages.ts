@@ -104,6 +104,8 @@ export interface ErrorMsg {
   message: string;
   /** BANNED: ms until the ban ends (absent: the rest of the show). */
   endsInMs?: number;
+  /** RATE_LIMITED: ms before the hub lets this client back in; it waits at least that long. */
+  retryInMs?: number;
 }
 
 // ---- operator console and what it drives on the wall (docs/operator.md) ---------------------

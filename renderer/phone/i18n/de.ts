@@ -20,6 +20,10 @@ export const de: PhoneStrings = {
   rejoin: 'Wieder mitmachen',
   outdated: 'Diese Seite ist veraltet. Lade sie neu, um mitzumachen.',
   lostForAMoment: 'Verbindung zur Wand kurz verloren. Neuer Versuch…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Dieses Handy hat sehr viel in kurzer Zeit gesendet, deshalb pausiert die Wand es kurz. Gleich ist es von selbst wieder dabei. Danke für deine Geduld.'
+      : `Dieses Handy hat sehr viel in kurzer Zeit gesendet, deshalb pausiert die Wand es kurz. In etwa ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} ist es von selbst wieder dabei. Danke für deine Geduld.`,
   full: (position) =>
     position > 0
       ? `Die Wand ist voll. Du bist Nummer ${position} in der Warteschlange. Lass diese Seite offen, du kommst automatisch dran.`

@@ -20,6 +20,10 @@ export const en: PhoneStrings = {
   rejoin: 'Rejoin',
   outdated: 'This page is out of date. Reload it to join the wall.',
   lostForAMoment: 'Lost the wall for a moment. Trying again…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'This phone sent a lot very quickly, so the wall is pausing it for a moment. It will rejoin by itself shortly. Thank you for waiting.'
+      : `This phone sent a lot very quickly, so the wall is pausing it for a moment. It will rejoin by itself in about ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Thank you for waiting.`,
   full: (position) =>
     position > 0
       ? `The wall is full. You are number ${position} in line. Keep this page open, you will join automatically.`

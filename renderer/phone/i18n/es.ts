@@ -20,6 +20,10 @@ export const es: PhoneStrings = {
   rejoin: 'Volver',
   outdated: 'Esta página está desactualizada. Recárgala para unirte al muro.',
   lostForAMoment: 'Se ha perdido la conexión con el muro. Reintentando…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Este teléfono ha enviado mucho muy rápido, así que el muro lo ha pausado un momento. Volverá solo en un momento. Gracias por tu paciencia.'
+      : `Este teléfono ha enviado mucho muy rápido, así que el muro lo ha pausado un momento. Volverá solo en unos ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}. Gracias por tu paciencia.`,
   full: (position) =>
     position > 0
       ? `El muro está lleno. Eres el número ${position} de la fila. Mantén esta página abierta; entrarás automáticamente.`

@@ -20,6 +20,10 @@ export const fr: PhoneStrings = {
   rejoin: 'Revenir',
   outdated: 'Cette page n’est plus à jour. Rechargez-la pour rejoindre le mur.',
   lostForAMoment: 'Connexion au mur perdue un instant. Nouvelle tentative…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Ce téléphone a envoyé beaucoup de choses très vite, alors le mur le met en pause un instant. Il reviendra tout seul très bientôt. Merci de votre patience.'
+      : `Ce téléphone a envoyé beaucoup de choses très vite, alors le mur le met en pause un instant. Il reviendra tout seul dans environ ${seconds} ${seconds === 1 ? 'seconde' : 'secondes'}. Merci de votre patience.`,
   full: (position) =>
     position > 0
       ? `Le mur est complet. Vous êtes n° ${position} dans la file. Gardez cette page ouverte, vous rejoindrez le mur automatiquement.`

@@ -20,6 +20,10 @@ export const it: PhoneStrings = {
   rejoin: 'Rientra',
   outdated: 'Questa pagina non è aggiornata. Ricaricala per unirti al muro.',
   lostForAMoment: 'Connessione al muro persa per un momento. Nuovo tentativo…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Questo telefono ha inviato molto in poco tempo, quindi il muro lo mette in pausa per un momento. Rientrerà da solo tra poco. Grazie per la pazienza.'
+      : `Questo telefono ha inviato molto in poco tempo, quindi il muro lo mette in pausa per un momento. Rientrerà da solo tra circa ${seconds} ${seconds === 1 ? 'secondo' : 'secondi'}. Grazie per la pazienza.`,
   full: (position) =>
     position > 0
       ? `Il muro è pieno. Sei il numero ${position} in coda. Tieni aperta questa pagina: entrerai automaticamente.`

@@ -20,6 +20,10 @@ export const nl: PhoneStrings = {
   rejoin: 'Opnieuw meedoen',
   outdated: 'Deze pagina is verouderd. Herlaad de pagina om mee te doen.',
   lostForAMoment: 'Even geen verbinding met de wand. Opnieuw proberen…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Deze telefoon stuurde heel veel in korte tijd, dus de wand pauzeert hem even. Zo meteen doet hij vanzelf weer mee. Bedankt voor je geduld.'
+      : `Deze telefoon stuurde heel veel in korte tijd, dus de wand pauzeert hem even. Over ongeveer ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} doet hij vanzelf weer mee. Bedankt voor je geduld.`,
   full: (position) =>
     position > 0
       ? `De wand is vol. Je bent nummer ${position} in de rij. Houd deze pagina open, je komt er vanzelf bij.`

@@ -21,6 +21,10 @@ export const pt: PhoneStrings = {
   rejoin: 'Voltar',
   outdated: 'Esta página está desatualizada. Recarregue-a para participar.',
   lostForAMoment: 'Conexão com a parede perdida por um instante. Tentando de novo…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Este telefone enviou muita coisa muito rápido, por isso a parede o pausou por um instante. Ele volta sozinho daqui a pouco. Obrigado pela paciência.'
+      : `Este telefone enviou muita coisa muito rápido, por isso a parede o pausou por um instante. Ele volta sozinho em cerca de ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}. Obrigado pela paciência.`,
   full: (position) =>
     position > 0
       ? `A parede está cheia. Você é o número ${position} na fila. Mantenha esta página aberta; você entrará automaticamente.`

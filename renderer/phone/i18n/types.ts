@@ -26,6 +26,11 @@ export interface PhoneStrings {
   /** The page speaks an older protocol than the hub. */
   outdated: string;
   lostForAMoment: string;
+  /**
+   * Closed for sending too much too fast (RATE_LIMITED); the page rejoins by itself after the
+   * cooldown. `seconds` until then, as the hub told (null: it did not say).
+   */
+  rateLimited(seconds: number | null): string;
   /** Over capacity; `position` 0 means unknown. */
   full(position: number): string;
   /** `plural` is Intl.PluralRules(lang).select(n). */

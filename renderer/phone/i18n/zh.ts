@@ -20,6 +20,10 @@ export const zhHans: PhoneStrings = {
   rejoin: '重新加入',
   outdated: '此页面已过期。请刷新后加入屏幕墙。',
   lostForAMoment: '与屏幕墙的连接暂时中断，正在重试…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? '这部手机在短时间内发送了太多操作，屏幕墙让它暂停一下。稍后会自动重新加入。感谢你的耐心等待。'
+      : `这部手机在短时间内发送了太多操作，屏幕墙让它暂停一下。大约 ${seconds} 秒后会自动重新加入。感谢你的耐心等待。`,
   full: (position) =>
     position > 0
       ? `屏幕墙已满。你排在第 ${position} 位。请保持此页面打开，轮到你时会自动加入。`
@@ -67,6 +71,10 @@ export const zhHant: PhoneStrings = {
   rejoin: '重新加入',
   outdated: '此頁面已過期。請重新整理後加入螢幕牆。',
   lostForAMoment: '與螢幕牆的連線暫時中斷，正在重試…',
+  rateLimited: (seconds) =>
+    seconds === null
+      ? '這支手機在短時間內送出了太多操作，螢幕牆讓它暫停一下。稍後會自動重新加入。感謝你的耐心等待。'
+      : `這支手機在短時間內送出了太多操作，螢幕牆讓它暫停一下。大約 ${seconds} 秒後會自動重新加入。感謝你的耐心等待。`,
   full: (position) =>
     position > 0
       ? `螢幕牆已滿。你排在第 ${position} 位。請保持此頁面開啟，輪到你時會自動加入。`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../../shared/protocol/codes';
-import { LinkSession } from '../../../shared/net/link-session';
+import { LinkSession, MAX_HUB_WAIT_MS } from '../../../shared/net/link-session';
 
 const policy = { baseMs: 100, capMs: 1000 };
 const maxRandom = (): number => 0.999999; // delay ≈ the ceiling, so growth is visible
@@ -54,5 +54,54 @@ describe('LinkSession', () => {
 
   it('ignores frames that are not JSON', () => {
     expect(new LinkSession(policy).text('{nope')).toEqual({ msg: null, live: false });
+  });
+});
+
+describe('LinkSession after a close that says when to come back (retryInMs)', () => {
+  const rateLimited = (retryInMs: unknown) =>
+    JSON.stringify({
+      type: 'error',
+      code: CloseCode.RATE_LIMITED,
+      message: 'slow down',
+      retryInMs,
+    });
+
+  it('waits at least the hub’s figure, plus a jitter no larger than the backoff ceiling', () => {
+    for (const random of [() => 0, maxRandom]) {
+      const link = new LinkSession(policy, random);
+      link.text(rateLimited(30_000));
+      const next = link.closed(CloseCode.RATE_LIMITED, '');
+      expect(next.state).toBe('reconnecting');
+      if (next.state !== 'reconnecting') continue;
+      expect(next.hubWaitMs).toBe(30_000);
+      expect(next.retryInMs).toBeGreaterThanOrEqual(30_000);
+      expect(next.retryInMs).toBeLessThan(30_000 + policy.baseMs);
+    }
+  });
+
+  it('applies to any non-fatal close, and only to the attempt that heard it', () => {
+    const link = new LinkSession(policy, maxRandom);
+    link.text(rateLimited(5000));
+    const first = link.closed(1006, '');
+    expect(first.state === 'reconnecting' && first.retryInMs).toBeGreaterThanOrEqual(5000);
+    link.opening();
+    const second = link.closed(1006, '');
+    expect(second.state === 'reconnecting' && second.retryInMs).toBeLessThan(policy.capMs);
+    expect(second.state === 'reconnecting' && second.hubWaitMs).toBeUndefined();
+  });
+
+  it('ignores a bad figure and bounds a huge one', () => {
+    for (const bad of [-1, 0, 'soon', null, Number.NaN]) {
+      const link = new LinkSession(policy, maxRandom);
+      link.text(rateLimited(bad));
+      const next = link.closed(CloseCode.RATE_LIMITED, '');
+      expect(next.state === 'reconnecting' && next.retryInMs, String(bad)).toBeLessThan(
+        policy.capMs,
+      );
+    }
+    const link = new LinkSession(policy, () => 0);
+    link.text(rateLimited(1e12));
+    const next = link.closed(CloseCode.RATE_LIMITED, '');
+    expect(next.state === 'reconnecting' && next.retryInMs).toBe(MAX_HUB_WAIT_MS);
   });
 });

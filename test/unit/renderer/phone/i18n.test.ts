@@ -27,6 +27,9 @@ function texts(s: PhoneStrings): Record<string, string> {
   out.nameShown = s.nameShown('Ana');
   out.bannedForever = s.banned(null);
   out.banned10 = s.banned(10);
+  out.rateLimitedSoon = s.rateLimited(null);
+  out.rateLimited1 = s.rateLimited(1);
+  out.rateLimited30 = s.rateLimited(30);
   return out;
 }
 
