@@ -153,6 +153,24 @@ export function saveDataFile(path: string, text: string): void {
   }
 }
 
+export type DataJson =
+  { kind: 'missing' } | { kind: 'json'; value: unknown } | { kind: 'bad'; why: string };
+
+/**
+ * Reads a data file as it is now, for a save that changes one part of it and keeps the rest
+ * (config.json's "pairing"). Never throws, never blocks (a FIFO is not opened).
+ */
+export function readDataJson(path: string): DataJson {
+  const found = readText(path);
+  if (found.kind !== 'text')
+    return found.kind === 'missing' ? found : { kind: 'bad', why: found.why };
+  try {
+    return { kind: 'json', value: JSON.parse(found.text) as unknown };
+  } catch (err) {
+    return { kind: 'bad', why: `is not valid JSON (${(err as Error).message})` };
+  }
+}
+
 /**
  * The current file becomes the previous generation: a hard link (no copy), swapped in atomically.
  * Never throws: a `.prev` that cannot be replaced (a folder in its way) must not stop the save.
@@ -210,13 +228,8 @@ function readText(path: string): Found {
 
 /** The previous generation, parsed, or undefined when there is none usable. */
 function readOlder(path: string): unknown {
-  const found = readText(prevPath(path));
-  if (found.kind !== 'text') return undefined;
-  try {
-    return JSON.parse(found.text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const older = readDataJson(prevPath(path));
+  return older.kind === 'json' ? older.value : undefined;
 }
 
 function moveAside(path: string): { ok: true; to: string } | { ok: false; error: string } {
