@@ -37,6 +37,8 @@ export interface DataFileSpec<T> {
   path: string;
   /** What the file holds, without an article, for sentences: "layout", "phone roster". */
   what: string;
+  /** What survives a bad part, for lists of records: "every other paired screen". */
+  keptText?: string;
   /** Says what a fresh value means, when one replaces an unrecoverable file. */
   freshText?: string;
   /** The value when nothing can be recovered (also a first run). */
@@ -99,7 +101,7 @@ export function loadDataFile<T>(spec: DataFileSpec<T>): LoadedData<T> {
       };
     }
     why = `had ${recovered.dropped.join('; ')}`;
-    what = 'kept every other field';
+    what = `kept ${spec.keptText ?? 'every other field'}`;
   } else if (older !== undefined) {
     recovered = spec.recover(older, undefined);
     what = `restored the ${spec.what} from the previous generation ${basename(prevPath(path))}`;

@@ -32,6 +32,7 @@ export function loadBlocklist(dataDir: string): { flags: string[]; problem?: str
   const loaded = loadDataFile<string[]>({
     path: blocklistPath(dataDir),
     what: 'flag blocklist',
+    keptText: 'every other blocked flag',
     freshText: 'no flag is blocked',
     fresh: () => [],
     recover: (raw) =>
@@ -52,6 +53,7 @@ export function loadBans(dataDir: string): { bans: SavedBan[]; problem?: string 
   const loaded = loadDataFile<SavedBan[]>({
     path: bansPath(dataDir),
     what: 'bans',
+    keptText: 'every other ban',
     freshText: 'no phone is banned',
     fresh: () => [],
     recover: (raw) => recoverListFile(raw, 'bans', banSchema, 'bans', { max: 1000 }),

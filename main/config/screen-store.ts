@@ -40,6 +40,7 @@ export function loadScreens(dataDir: string): LoadedScreens {
   const loaded = loadDataFile<ScreenRecord[]>({
     path: screensPath(dataDir),
     what: 'paired screens',
+    keptText: 'every other paired screen',
     freshText: 'no screen is paired any more; pair them again (or restore the file kept aside)',
     fresh: () => [],
     recover: (raw) =>

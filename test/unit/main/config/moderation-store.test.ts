@@ -61,7 +61,7 @@ describe('moderation store', () => {
     expect(b.problem).toMatch(/had 3 of 5 blocked flags that could not be used/);
     const bans = loadBans(dir);
     expect(bans.bans).toEqual([ban, other]);
-    expect(bans.problem).toMatch(/had 2 of 4 bans that could not be used.*kept every other field/);
+    expect(bans.problem).toMatch(/had 2 of 4 bans that could not be used.*kept every other ban;/);
     // Repaired in place: the next load is clean.
     expect(loadBans(dir)).toEqual({ bans: [ban, other] });
     expect(loadBlocklist(dir)).toEqual({ flags: ['ru', 'by'] });

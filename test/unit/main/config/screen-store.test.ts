@@ -64,7 +64,7 @@ describe('screens.json', () => {
     const loaded = loadScreens(dir);
     expect(loaded.screens).toEqual([RECORD, other, revoked]);
     expect(loaded.problem).toMatch(
-      /had 5 of 8 screens that could not be used, left out \(first: screens\[1\]\.credential: .*\); kept every other field; the file as found is kept as screens\.json\.bad-/,
+      /had 5 of 8 screens that could not be used, left out \(first: screens\[1\]\.credential: .*\); kept every other paired screen; the file as found is kept as screens\.json\.bad-/,
     );
     const aside = readdirSync(dir).filter((f) => f.startsWith('screens.json.bad-'));
     expect(aside).toHaveLength(1);
