@@ -112,22 +112,6 @@ export function keepItems<T>(
   };
 }
 
-/**
- * Recovers a file shaped `{ <field>: [items] }` (screens.json, bans.json, blocked-flags.json):
- * every valid item is kept, each bad one dropped alone.
- */
-export function recoverListFile<T>(
-  raw: unknown,
-  field: string,
-  schema: z.ZodType<T>,
-  label: string,
-  opts: { max: number; uniqueBy?: (item: T) => unknown },
-): Recovered<T[]> {
-  if (!isRecord(raw)) return { value: [], dropped: ['content that is not a JSON object'] };
-  const list = keepItems(raw[field], schema, label, opts);
-  return { value: list.items, dropped: list.dropped };
-}
-
 /** String fields read out of text that is not JSON (a truncated file): `"name": "value"`. */
 export function salvageStrings(
   text: string,

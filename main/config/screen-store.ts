@@ -7,13 +7,12 @@
  * needs the HMAC key itself, and any hash of it would be just as secret (it would become the key).
  * The file is as sensitive as hub.json, which holds the wall key the same way.
  *
- * Read and written by the one data-file mechanism (main/config/data-file.ts): losing this file
- * un-pairs every screen, so a bad record is dropped alone and every valid one kept.
+ * Read and written by the one data-file mechanism (list-file.ts): losing this file un-pairs
+ * every screen, so a bad record is dropped alone and every valid one kept.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadDataFile, saveDataFile } from './data-file';
-import { recoverListFile } from './recover-fields';
+import { loadListFile, saveListFile, type ListFile } from './list-file';
 
 export const screensPath = (dataDir: string): string => join(dataDir, 'screens.json');
 
@@ -26,9 +25,21 @@ const recordSchema = z.strictObject({
   /** Set once revoked: the credential is refused from then on. */
   revokedAt: z.number().finite().nullable(),
 });
-const MAX_SCREEN_RECORDS = 1024;
 
 export type ScreenRecord = z.infer<typeof recordSchema>;
+
+const screensFile = (dataDir: string): ListFile<ScreenRecord> => ({
+  path: screensPath(dataDir),
+  field: 'screens',
+  schema: recordSchema,
+  max: 1024,
+  uniqueBy: (r) => r.screenId,
+  what: 'paired screens',
+  keptText: 'every other paired screen',
+  label: 'screens',
+  freshText: 'no screen is paired any more; pair them again (or restore the file kept aside)',
+  indent: 2,
+});
 
 export interface LoadedScreens {
   screens: ScreenRecord[];
@@ -37,25 +48,10 @@ export interface LoadedScreens {
 }
 
 export function loadScreens(dataDir: string): LoadedScreens {
-  const loaded = loadDataFile<ScreenRecord[]>({
-    path: screensPath(dataDir),
-    what: 'paired screens',
-    keptText: 'every other paired screen',
-    freshText: 'no screen is paired any more; pair them again (or restore the file kept aside)',
-    fresh: () => [],
-    recover: (raw) =>
-      recoverListFile(raw, 'screens', recordSchema, 'screens', {
-        max: MAX_SCREEN_RECORDS,
-        uniqueBy: (r) => r.screenId,
-      }),
-    serialize,
-  });
-  return { screens: loaded.value, ...(loaded.problem ? { problem: loaded.problem } : {}) };
+  const { items, problem } = loadListFile(screensFile(dataDir));
+  return { screens: items, ...(problem ? { problem } : {}) };
 }
 
 export function saveScreens(dataDir: string, screens: readonly ScreenRecord[]): void {
-  saveDataFile(screensPath(dataDir), serialize(screens));
+  saveListFile(screensFile(dataDir), screens);
 }
-
-const serialize = (screens: readonly ScreenRecord[]): string =>
-  JSON.stringify({ screens }, null, 2) + '\n';
