@@ -37,6 +37,8 @@ export interface DataFileSpec<T> {
   path: string;
   /** What the file holds, without an article, for sentences: "layout", "phone roster". */
   what: string;
+  /** What survives a bad part, for lists of records: "every other paired screen". */
+  keptText?: string;
   /** Says what a fresh value means, when one replaces an unrecoverable file. */
   freshText?: string;
   /** The value when nothing can be recovered (also a first run). */
@@ -99,7 +101,7 @@ export function loadDataFile<T>(spec: DataFileSpec<T>): LoadedData<T> {
       };
     }
     why = `had ${recovered.dropped.join('; ')}`;
-    what = 'kept every other field';
+    what = `kept ${spec.keptText ?? 'every other field'}`;
   } else if (older !== undefined) {
     recovered = spec.recover(older, undefined);
     what = `restored the ${spec.what} from the previous generation ${basename(prevPath(path))}`;
@@ -150,6 +152,24 @@ export function saveDataFile(path: string, text: string): void {
     throw new Error(
       `cannot write ${path} (${errText(err)}): check that the data folder still exists and is writable`,
     );
+  }
+}
+
+export type DataJson =
+  { kind: 'missing' } | { kind: 'json'; value: unknown } | { kind: 'bad'; why: string };
+
+/**
+ * Reads a data file as it is now, for a save that changes one part of it and keeps the rest
+ * (config.json's "pairing"). Never throws, never blocks (a FIFO is not opened).
+ */
+export function readDataJson(path: string): DataJson {
+  const found = readText(path);
+  if (found.kind !== 'text')
+    return found.kind === 'missing' ? found : { kind: 'bad', why: found.why };
+  try {
+    return { kind: 'json', value: JSON.parse(found.text) as unknown };
+  } catch (err) {
+    return { kind: 'bad', why: `is not valid JSON (${(err as Error).message})` };
   }
 }
 
@@ -210,13 +230,8 @@ function readText(path: string): Found {
 
 /** The previous generation, parsed, or undefined when there is none usable. */
 function readOlder(path: string): unknown {
-  const found = readText(prevPath(path));
-  if (found.kind !== 'text') return undefined;
-  try {
-    return JSON.parse(found.text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const older = readDataJson(prevPath(path));
+  return older.kind === 'json' ? older.value : undefined;
 }
 
 function moveAside(path: string): { ok: true; to: string } | { ok: false; error: string } {

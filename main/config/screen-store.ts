@@ -7,13 +7,12 @@
  * needs the HMAC key itself, and any hash of it would be just as secret (it would become the key).
  * The file is as sensitive as hub.json, which holds the wall key the same way.
  *
- * Shaped like layout-store.ts (load → value + problem sentence, save), so the data-file recovery
- * work can adopt it: a missing file is no paired screens; a corrupt one gives one clear line.
+ * Read and written by the one data-file mechanism (list-file.ts): losing this file un-pairs
+ * every screen, so a bad record is dropped alone and every valid one kept.
  */
-import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { loadListFile, saveListFile, type ListFile } from './list-file';
 
 export const screensPath = (dataDir: string): string => join(dataDir, 'screens.json');
 
@@ -26,45 +25,33 @@ const recordSchema = z.strictObject({
   /** Set once revoked: the credential is refused from then on. */
   revokedAt: z.number().finite().nullable(),
 });
-const fileSchema = z.strictObject({ screens: z.array(recordSchema).max(1024) });
 
 export type ScreenRecord = z.infer<typeof recordSchema>;
 
+const screensFile = (dataDir: string): ListFile<ScreenRecord> => ({
+  path: screensPath(dataDir),
+  field: 'screens',
+  schema: recordSchema,
+  max: 1024,
+  uniqueBy: (r) => r.screenId,
+  what: 'paired screens',
+  keptText: 'every other paired screen',
+  label: 'screens',
+  freshText: 'no screen is paired any more; pair them again (or restore the file kept aside)',
+  indent: 2,
+});
+
 export interface LoadedScreens {
   screens: ScreenRecord[];
-  /** Set when a file existed but could not be used (the caller logs it once). */
+  /** Set when a file existed but could not be used as it was (the caller logs it once). */
   problem?: string;
 }
 
 export function loadScreens(dataDir: string): LoadedScreens {
-  const path = screensPath(dataDir);
-  const read = readJsonFile(path);
-  if (!read.ok) {
-    return read.missing
-      ? { screens: [] }
-      : { screens: [], problem: `${read.error}; ${keepAside(path)}` };
-  }
-  const parsed = fileSchema.safeParse(read.value);
-  if (parsed.success) return { screens: parsed.data.screens };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-  return {
-    screens: [],
-    problem: `${path} is not a valid paired-screens file${where}: ${issue?.message ?? 'invalid'}; ${keepAside(path)}`,
-  };
-}
-
-/** A file the hub could not use is never overwritten: it moves aside under a dated name. */
-function keepAside(path: string): string {
-  const aside = `${path}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    renameSync(path, aside);
-    return `kept aside as ${aside}; paired screens must pair again (or restore that file)`;
-  } catch (err) {
-    return `could not move it aside (${(err as Error).message}); pairing a screen will fail until it is fixed`;
-  }
+  const { items, problem } = loadListFile(screensFile(dataDir));
+  return { screens: items, ...(problem ? { problem } : {}) };
 }
 
 export function saveScreens(dataDir: string, screens: readonly ScreenRecord[]): void {
-  writeFileAtomic(screensPath(dataDir), JSON.stringify({ screens }, null, 2) + '\n');
+  saveListFile(screensFile(dataDir), screens);
 }

@@ -2,32 +2,30 @@
  * The screen role's pairing credential, kept in the app's config.json ("pairing": hub id, screen
  * id, credential) and handed to screen pages through the preload bridge (ipc.ts). Writing it
  * touches that one key and keeps every other key as the installer wrote it; a config.json that
- * cannot be read is never overwritten (the save fails and says why).
+ * cannot be read is never overwritten (the save fails and says why), and the one before is kept
+ * as config.json.prev.
  */
-import { existsSync } from 'node:fs';
 import type { IpcMainInvokeEvent } from 'electron';
 import { appConfigPath } from '../config/app-config';
-import { readJsonFile, writeFileAtomic } from '../config/atomic-file';
+import { readDataJson, saveDataFile } from '../config/data-file';
+import { isRecord } from '../config/recover-fields';
 import { isPairingRecord, type ScreenPairingRecord } from '../../shared/crypto/pairing-proof';
 import { IPC_CHANNELS } from './ipc';
 
+/**
+ * Rewrites config.json with only "pairing" changed, through the data-file mechanism (the file
+ * before becomes config.json.prev; a config.json held at start-up is refused there). Throws a
+ * sentence, and writes nothing, when the file as it is now is not a JSON object.
+ */
 export function savePairing(userData: string, record: ScreenPairingRecord | null): void {
   const path = appConfigPath(userData);
-  let raw: Record<string, unknown> = {};
-  if (existsSync(path)) {
-    const read = readJsonFile(path);
-    if (
-      !read.ok ||
-      typeof read.value !== 'object' ||
-      read.value === null ||
-      Array.isArray(read.value)
-    )
-      throw new Error(
-        `${path} could not be read, so it was not changed: fix or remove it, then pair again`,
-      );
-    raw = read.value as Record<string, unknown>;
-  }
-  writeFileAtomic(path, JSON.stringify({ ...raw, pairing: record }, null, 2) + '\n');
+  const found = readDataJson(path);
+  if (found.kind === 'bad' || (found.kind === 'json' && !isRecord(found.value)))
+    throw new Error(
+      `${path} could not be read, so it was not changed: fix or remove it, then pair again`,
+    );
+  const raw = found.kind === 'json' ? (found.value as Record<string, unknown>) : {};
+  saveDataFile(path, JSON.stringify({ ...raw, pairing: record }, null, 2) + '\n');
 }
 
 /** `--pair` on the command line: forget the stored pairing and pair again. */

@@ -1,6 +1,6 @@
 /**
  * Fault injection on every data file the hub reads at start-up (hub.json, layout.json, show.json,
- * phones.json) × every way it can be damaged. Each time a real hub starts on a real socket, a
+ * phones.json, screens.json, bans.json, blocked-flags.json) × every way it can be damaged. Each time a real hub starts on a real socket, a
  * screen with the wall's old key still connects to the same hub id, the damaged file is kept
  * aside as found, and exactly one warning line about that file is logged.
  *
@@ -24,6 +24,8 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHubState, saveHubState } from '../../main/config/hub-state';
 import { saveLayout } from '../../main/config/layout-store';
+import { saveBans, saveBlocklist } from '../../main/config/moderation-store';
+import { saveScreens } from '../../main/config/screen-store';
 import { savePhones } from '../../main/config/phone-store';
 import { saveShow } from '../../main/config/show-store';
 import { startHub, type RunningHub } from '../../main/hub/start-hub';
@@ -40,6 +42,23 @@ const SCREEN = {
   heightMm: 680,
   bezelMm: { left: 3, right: 3, top: 3, bottom: 3 },
 };
+
+/** A paired screen: its credential must outlive any damage to screens.json. */
+const PAIRED = {
+  screenId: 'paired-screen-1',
+  name: 'left',
+  credential: 'c'.repeat(43),
+  pairedAt: 1,
+  lastSeenAt: null,
+  revokedAt: null,
+};
+const BAN = {
+  token: 'tok-banned',
+  address: '10.0.0.9',
+  until: Date.now() + 3_600_000,
+  label: '#9 (de)',
+};
+const BLOCKED = ['by', 'ru'];
 
 const dirs: string[] = [];
 let running: RunningHub | null = null;
@@ -68,11 +87,23 @@ function seededDir(): string {
       nextId: 8,
       phones: [{ id: 7, token: 'tok-7', flag: 'fr', name: 'ana', seenAt: Date.now() }],
     });
+    saveScreens(dir, [PAIRED]);
+    saveBans(dir, [BAN]);
+    saveBlocklist(dir, BLOCKED);
   }
   return dir;
 }
 
-type FileName = 'hub.json' | 'layout.json' | 'show.json' | 'phones.json';
+const FILES = [
+  'hub.json',
+  'layout.json',
+  'show.json',
+  'phones.json',
+  'screens.json',
+  'bans.json',
+  'blocked-flags.json',
+] as const;
+type FileName = (typeof FILES)[number];
 
 /** One wrong-typed field and one out-of-range field for each file, set on its valid content. */
 const FIELD_FAULTS: Record<FileName, { wrongType: object; outOfRange: object }> = {
@@ -83,6 +114,21 @@ const FIELD_FAULTS: Record<FileName, { wrongType: object; outOfRange: object }> 
   'layout.json': { wrongType: { wifi: 42 }, outOfRange: { wifi: 'x'.repeat(500) } },
   'show.json': { wrongType: { paused: 'no' }, outOfRange: { message: 'x'.repeat(500) } },
   'phones.json': { wrongType: { nextId: 'eight' }, outOfRange: { nextId: 0 } },
+  // List files: one bad record beside the valid one, which must survive it.
+  'screens.json': {
+    wrongType: { screens: [{ ...PAIRED, screenId: 'other-screen-2', credential: 42 }, PAIRED] },
+    outOfRange: {
+      screens: [PAIRED, { ...PAIRED, screenId: 'other-screen-2', name: 'x'.repeat(500) }],
+    },
+  },
+  'bans.json': {
+    wrongType: { bans: [{ ...BAN, token: 'tok-2', until: 'soon' }, BAN] },
+    outOfRange: { bans: [BAN, { ...BAN, token: 'x'.repeat(500) }] },
+  },
+  'blocked-flags.json': {
+    wrongType: { blockedFlags: [7, ...BLOCKED] },
+    outOfRange: { blockedFlags: [...BLOCKED, 'rus'] },
+  },
 };
 
 type Fault =
@@ -172,7 +218,7 @@ const keptAside = (dir: string, file: string): string[] =>
   readdirSync(dir).filter((n) => n.startsWith(`${file}.bad-`));
 
 describe('data file faults: the hub starts, keeps the wall, keeps the bad file, says so once', () => {
-  for (const file of ['hub.json', 'layout.json', 'show.json', 'phones.json'] as const) {
+  for (const file of FILES) {
     for (const fault of FAULTS) {
       it(`${file}: ${fault}`, async () => {
         const dir = seededDir();
@@ -199,7 +245,7 @@ describe('data file faults: the hub starts, keeps the wall, keeps the bad file, 
         // FLAGWALL_SHOW_FAULTS=1 prints what the hub said for each fault (the closing note's list).
         if (process.env.FLAGWALL_SHOW_FAULTS) console.log(`${file} × ${fault}: ${lines[0]!.msg}`);
         expect(lines[0]!.msg).toContain(aside[0]!);
-        expect(lines[0]!.msg).toMatch(/kept every other field|restored the .* previous generation/);
+        expect(lines[0]!.msg).toMatch(/kept every other .*;|restored the .* previous generation/);
 
         // What the file held is still there: from its valid fields, or the previous generation.
         if (file === 'hub.json') {
@@ -224,6 +270,14 @@ describe('data file faults: the hub starts, keeps the wall, keeps the bad file, 
           expect(hub.hub.phones.get(7)?.token).toBe('tok-7');
           expect(hub.hub.phones.nextFreeId).toBeGreaterThanOrEqual(8);
         }
+        if (file === 'screens.json')
+          expect(hub.hub.pairing?.registry.lookup(PAIRED.screenId)?.credential).toBe(
+            PAIRED.credential,
+          );
+        const moderation = hub.hub.admission.moderation;
+        if (file === 'bans.json')
+          expect(moderation.timedBans(Date.now()).map((b) => b.token)).toEqual([BAN.token]);
+        if (file === 'blocked-flags.json') expect(moderation.blockedFlags).toEqual(BLOCKED);
       });
     }
   }

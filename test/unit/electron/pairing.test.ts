@@ -3,7 +3,7 @@
  * page is issued is saved in config.json through the preload bridge and used at the next start;
  * discovery then joins only the hub it paired with, and refuses another hub announcing the wall.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../main/electron/ipc';
@@ -149,6 +149,23 @@ describe('Electron screen pairing', () => {
       invokeFrom(running.screens()[0]!, IPC_CHANNELS.pairingSave, RECORD),
     ).rejects.toThrow('could not be read, so it was not changed');
     expect(readFileSync(path, 'utf8')).toBe('{ not json');
+    // Nor is a folder (or anything that is not a JSON object) in its place.
+    rmSync(path);
+    mkdirSync(path);
+    await expect(
+      invokeFrom(running.screens()[0]!, IPC_CHANNELS.pairingSave, RECORD),
+    ).rejects.toThrow('could not be read, so it was not changed');
+    expect(statSync(path).isDirectory()).toBe(true);
+  });
+
+  it('each pairing save keeps the config.json before it as config.json.prev', async () => {
+    running = await launch({ config: { role: 'screen', hubUrl: HUB } });
+    const path = join(running.userData, 'config.json');
+    const before = readFileSync(path, 'utf8');
+    await invokeFrom(running.screens()[0]!, IPC_CHANNELS.pairingSave, RECORD);
+    expect(readFileSync(`${path}.prev`, 'utf8')).toBe(before);
+    await invokeFrom(running.screens()[0]!, IPC_CHANNELS.pairingForget);
+    expect(JSON.parse(readFileSync(`${path}.prev`, 'utf8'))).toMatchObject({ pairing: RECORD });
   });
 });
 

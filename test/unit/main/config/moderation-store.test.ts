@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,11 +33,45 @@ describe('moderation store', () => {
     writeFileSync(bansPath(dir), 'not json');
     const b = loadBlocklist(dir);
     expect(b.flags).toEqual([]);
-    expect(b.problem).toMatch(/kept it as .*blocked-flags\.json\.unreadable-\d+/);
+    expect(b.problem).toMatch(/blocked flags\[0\].*kept as blocked-flags\.json\.bad-/);
     const bans = loadBans(dir);
     expect(bans.bans).toEqual([]);
-    expect(bans.problem).toMatch(/not valid JSON.*kept it as/);
-    expect(existsSync(blocklistPath(dir))).toBe(false); // a save now cannot overwrite it
-    expect(readdirSync(dir).filter((f) => f.includes('.unreadable-'))).toHaveLength(2);
+    expect(bans.problem).toMatch(/not valid JSON.*no phone is banned.*kept as bans\.json\.bad-/);
+    const aside = readdirSync(dir).filter((f) => f.includes('.bad-'));
+    expect(aside).toHaveLength(2);
+    // Never overwritten: the copies kept aside are the files as found.
+    const asideBans = aside.find((f) => f.startsWith('bans.json'))!;
+    expect(readFileSync(join(dir, asideBans), 'utf8')).toBe('not json');
+  });
+
+  it('a bad entry is dropped alone: every valid ban and blocked flag is kept', () => {
+    fresh();
+    const ban = { token: 't', address: '10.0.0.1', until: 1e12, label: '#1 (fr)' };
+    const other = { ...ban, token: 'u', address: null };
+    writeFileSync(
+      blocklistPath(dir),
+      JSON.stringify({ blockedFlags: ['ru', 'RU!', 7, 'by', 'ru'] }),
+    );
+    writeFileSync(
+      bansPath(dir),
+      JSON.stringify({ bans: [ban, { ...ban, until: 'never' }, { token: '' }, other] }),
+    );
+    const b = loadBlocklist(dir);
+    expect(b.flags).toEqual(['ru', 'by']);
+    expect(b.problem).toMatch(/had 3 of 5 blocked flags that could not be used/);
+    const bans = loadBans(dir);
+    expect(bans.bans).toEqual([ban, other]);
+    expect(bans.problem).toMatch(/had 2 of 4 bans that could not be used.*kept every other ban;/);
+    // Repaired in place: the next load is clean.
+    expect(loadBans(dir)).toEqual({ bans: [ban, other] });
+    expect(loadBlocklist(dir)).toEqual({ flags: ['ru', 'by'] });
+  });
+
+  it('each save keeps the one before as .prev, which restores an unreadable file', () => {
+    fresh();
+    saveBlocklist(dir, ['ru']);
+    saveBlocklist(dir, ['ru', 'by']);
+    writeFileSync(blocklistPath(dir), '{"blockedFl');
+    expect(loadBlocklist(dir).flags).toEqual(['ru']);
   });
 });

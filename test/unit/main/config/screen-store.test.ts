@@ -41,18 +41,56 @@ describe('screens.json', () => {
     const loaded = loadScreens(dir);
     expect(loaded.screens).toEqual([]);
     expect(loaded.problem).toMatch(
-      /screens\.json is not valid JSON.*kept aside as .*screens\.json\.unreadable-/,
+      /screens\.json is not valid JSON.*no screen is paired.*kept as screens\.json\.bad-/,
     );
     saveScreens(dir, [RECORD]);
-    const aside = readdirSync(dir).find((f) => f.startsWith('screens.json.unreadable-'))!;
+    const aside = readdirSync(dir).find((f) => f.startsWith('screens.json.bad-'))!;
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"screens": [ truncated');
   });
 
-  it('a file of the wrong shape says where', () => {
+  it('a bad record costs that record alone: every other paired screen keeps its credential', () => {
     const dir = temp();
-    writeFileSync(screensPath(dir), JSON.stringify({ screens: [{ ...RECORD, credential: 5 }] }));
-    expect(loadScreens(dir).problem).toMatch(
-      /not a valid paired-screens file at screens\.0\.credential/,
+    const other = { ...RECORD, screenId: 'screen-id-2', credential: 'd'.repeat(43) };
+    const revoked = { ...RECORD, screenId: 'screen-id-3', revokedAt: 5 };
+    const bad = [
+      { ...RECORD, screenId: 'screen-id-4', credential: 5 },
+      { ...RECORD, screenId: 'no!' },
+      { ...RECORD, pairedAt: 'yesterday' },
+      'not a record',
+      { ...other, name: 'a repeat of screen-id-2' },
+    ];
+    const found = JSON.stringify({ screens: [RECORD, bad[0], other, ...bad.slice(1), revoked] });
+    writeFileSync(screensPath(dir), found);
+    const loaded = loadScreens(dir);
+    expect(loaded.screens).toEqual([RECORD, other, revoked]);
+    expect(loaded.problem).toMatch(
+      /had 5 of 8 screens that could not be used, left out \(first: screens\[1\]\.credential: .*\); kept every other paired screen; the file as found is kept as screens\.json\.bad-/,
     );
+    const aside = readdirSync(dir).filter((f) => f.startsWith('screens.json.bad-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(found);
+    // The repaired file is in place: the next start is clean and keeps the same credentials.
+    expect(loadScreens(dir)).toEqual({ screens: [RECORD, other, revoked] });
+  });
+
+  it('an unreadable file falls back to the previous generation, whole', () => {
+    const dir = temp();
+    saveScreens(dir, [RECORD]);
+    saveScreens(dir, [RECORD, { ...RECORD, screenId: 'screen-id-2' }]);
+    writeFileSync(screensPath(dir), '');
+    const loaded = loadScreens(dir);
+    expect(loaded.screens).toEqual([RECORD]);
+    expect(loaded.problem).toMatch(
+      /is empty; restored the paired screens from .*screens\.json\.prev/,
+    );
+  });
+
+  it('each save keeps the one before as screens.json.prev', () => {
+    const dir = temp();
+    saveScreens(dir, [RECORD]);
+    saveScreens(dir, []);
+    expect(JSON.parse(readFileSync(`${screensPath(dir)}.prev`, 'utf8'))).toEqual({
+      screens: [RECORD],
+    });
   });
 });
