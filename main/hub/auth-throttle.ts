@@ -6,6 +6,7 @@
  * attempt) and so is the log: at most one line per address per `logPeriodMs`, carrying the counts
  * since its last line, and at most `maxLinesPerPeriod` lines per period in all.
  */
+import { LineBudget } from './line-budget';
 import type { Logger } from './logger';
 
 export interface KeyThrottleOptions {
@@ -53,16 +54,15 @@ interface Entry {
 export class KeyThrottle {
   private readonly opts: KeyThrottleOptions;
   private readonly entries = new Map<string, Entry>();
-  private periodStart = -Infinity;
-  private linesThisPeriod = 0;
-  /** Lines not written because of maxLinesPerPeriod, reported on the next line written. */
-  private suppressed = 0;
+  /** maxLinesPerPeriod, all addresses together; the next line says how many were left out. */
+  private readonly lines: LineBudget;
 
   constructor(
     options: Partial<KeyThrottleOptions>,
     private readonly log: Logger,
   ) {
     this.opts = { ...DEFAULT_KEY_THROTTLE, ...options };
+    this.lines = new LineBudget(this.opts.maxLinesPerPeriod, this.opts.logPeriodMs);
   }
 
   get size(): number {
@@ -154,15 +154,8 @@ export class KeyThrottle {
 
   private maybeLog(address: string, e: Entry, now: number): void {
     if (now - e.loggedAt < this.opts.logPeriodMs) return;
-    if (now - this.periodStart >= this.opts.logPeriodMs) {
-      this.periodStart = now;
-      this.linesThisPeriod = 0;
-    }
-    if (this.linesThisPeriod >= this.opts.maxLinesPerPeriod) {
-      this.suppressed++;
-      return;
-    }
-    this.linesThisPeriod++;
+    const suppressed = this.lines.take(now);
+    if (suppressed === null) return;
     this.log.warn(
       {
         address,
@@ -170,11 +163,10 @@ export class KeyThrottle {
         refusedWhileCooling: e.refused,
         coolingForMs: Math.max(0, e.until - now),
         ...(e.foreign > 0 ? { foreignOrigin: e.foreign, lastForeign: e.lastForeign } : {}),
-        ...(this.suppressed > 0 ? { linesSuppressed: this.suppressed } : {}),
+        ...(suppressed > 0 ? { linesSuppressed: suppressed } : {}),
       },
       'refused keyed hellos from this address (one line per address per period)',
     );
-    this.suppressed = 0;
     e.loggedAt = now;
     e.wrong = 0;
     e.refused = 0;

@@ -14,6 +14,7 @@ import type { HubClock } from './clock';
 import type { HubCounters } from './hub-types';
 import type { HubLimits } from './limits';
 import type { Logger } from './logger';
+import { LineBudget } from './line-budget';
 import type { Session } from './session';
 
 export interface SessionIODeps {
@@ -25,7 +26,13 @@ export interface SessionIODeps {
   onClosed(s: Session): void;
 }
 
+/** "closing client" lines: a crowd closed for abuse must not flood the log (line-budget.ts). */
+export const CLOSE_LOG_LINES = 50;
+export const CLOSE_LOG_PERIOD_MS = 10_000;
+
 export class SessionIO {
+  private readonly closeLines = new LineBudget(CLOSE_LOG_LINES, CLOSE_LOG_PERIOD_MS);
+
   constructor(private readonly deps: SessionIODeps) {}
 
   /**
@@ -91,10 +98,18 @@ export class SessionIO {
   reject(s: Session, code: number, message: string, retryInMs?: number): void {
     if (s.closed) return;
     this.deps.counters.badMessages += code === CloseCode.BAD_MESSAGE ? 1 : 0;
-    this.deps.log.warn(
-      { address: s.info.address, role: s.role, code, reason: message },
-      'closing client',
-    );
+    const suppressed = this.closeLines.take(this.deps.clock.now());
+    if (suppressed !== null)
+      this.deps.log.warn(
+        {
+          address: s.info.address,
+          role: s.role,
+          code,
+          reason: message,
+          ...(suppressed > 0 ? { linesSuppressed: suppressed } : {}),
+        },
+        'closing client',
+      );
     // The explanation only if it fits under the bound; the close code says it anyway.
     if (s.socket.bufferedAmount <= hardCap(this.deps.limits, s))
       this.sendJson(
