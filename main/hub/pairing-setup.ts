@@ -21,6 +21,16 @@ export function createScreenPairing(
     save: (records) => saveScreens(dataDir, records),
     ...(limits ? { limits } : {}),
   });
+  return attachPairing(hub, registry, clock, log);
+}
+
+/** Plugs a pairing registry into the hub's sessions (also what the unit tests use). */
+export function attachPairing(
+  hub: Hub,
+  registry: PairingRegistry,
+  clock: HubClock,
+  log: Logger,
+): ScreenPairing {
   const pairing = new ScreenPairing(
     {
       hubId: hub.hubId,

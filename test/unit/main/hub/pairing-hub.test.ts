@@ -1,7 +1,7 @@
 /** Pairing on the hub's sessions: memory sockets, a fake clock, an in-memory screens file. */
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { ScreenPairing } from '../../../../main/hub/pairing';
+import { attachPairing } from '../../../../main/hub/pairing-setup';
 import { PairingRegistry, type PairingLimits } from '../../../../main/hub/pairing-registry';
 import type { ScreenRecord } from '../../../../main/config/screen-store';
 import { Operator } from '../../../../main/hub/operator';
@@ -25,19 +25,7 @@ function rig(limits: Partial<PairingLimits> = {}) {
       file.records = r.map((x) => ({ ...x }));
     },
   });
-  const pairing = new ScreenPairing(
-    {
-      hubId: hub.hubId,
-      helloTimeoutMs: hub.limits.helloTimeoutMs,
-      send: (s, m) => hub.send(s, m),
-      refuse: (s, c, m) => hub.refuse(s, c, m),
-      enterScreen: (s, h) => hub.enterScreen(s, h),
-    },
-    registry,
-    clock,
-    log,
-  );
-  hub.pairing = pairing;
+  const pairing = attachPairing(hub, registry, clock, log);
   const operator = new Operator({
     hub,
     clock,
